@@ -1,0 +1,63 @@
+package io.tlswatch.analyzer.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tshark-made oracle of one corpus capture ({@code expected/<capture>.oracle.tsv} and
+ * {@code .hello.oracle.tsv}, made by TShark 4.0.17 with default preferences; see
+ * ../shared/corpus/README.md): the Certificate messages and the ClientHello/ServerHello messages
+ * tshark decoded, each with its tcp/udp stream.
+ */
+record TsharkOracle(List<Map<String, String>> certificates, List<Map<String, String>> hellos) {
+
+    static TsharkOracle load(Path corpus, String capture) {
+        Path expected = corpus.resolve(capture).resolveSibling("expected");
+        String name = corpus.resolve(capture).getFileName().toString();
+        return new TsharkOracle(rows(expected.resolve(name + ".oracle.tsv")),
+                rows(expected.resolve(name + ".hello.oracle.tsv")));
+    }
+
+    /** Whether tshark saw this row on a TCP stream (not DTLS or QUIC over UDP). */
+    static boolean onTcp(Map<String, String> row) {
+        return row.getOrDefault("stream", "").startsWith("tcp");
+    }
+
+    long tcpHelloCount(String message) {
+        return hellos.stream().filter(TsharkOracle::onTcp).filter(r -> message.equals(r.get("msg"))).count();
+    }
+
+    private static List<Map<String, String>> rows(Path tsv) {
+        if (!Files.exists(tsv)) {
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(tsv);
+            if (lines.isEmpty()) {
+                return List.of();
+            }
+            String[] header = lines.get(0).split("\t", -1);
+            List<Map<String, String>> out = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.length && i < cells.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                out.add(row);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
