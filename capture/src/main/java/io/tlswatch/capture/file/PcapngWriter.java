@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Writes one pcapng section (see {@link PcapngLayout}): a Section Header Block, Interface
@@ -36,8 +37,14 @@ public final class PcapngWriter {
      * @param tsresol the if_tsresol byte: a power of ten ({@link #MICROSECONDS}, {@link #NANOSECONDS}),
      *        or {@code 0x80 | k} for units of 2^-k seconds
      * @param tsoffsetSeconds if_tsoffset, written when not 0
+     * @throws IllegalArgumentException for resolutions this writer cannot convert to (finer than 10^-18 or 2^-30)
      */
     public int addInterface(int linkType, int snapLength, int tsresol, long tsoffsetSeconds) throws IOException {
+        int exponent = tsresol & 0x7f;
+        boolean binary = (tsresol & PcapngLayout.TSRESOL_POWER_OF_TWO) != 0;
+        if (binary ? exponent > 30 : exponent > 18) {
+            throw new IllegalArgumentException("if_tsresol " + tsresol + " is finer than the writer supports");
+        }
         ByteBuffer body = body(8 + 8 + (tsoffsetSeconds != 0 ? 12 : 0) + 4);
         body.putShort((short) linkType).putShort((short) 0).putInt(snapLength);
         body.putShort((short) PcapngLayout.IF_TSRESOL).putShort((short) 1).put((byte) tsresol).put(new byte[3]);
@@ -46,7 +53,7 @@ public final class PcapngWriter {
         }
         body.putInt(PcapngLayout.OPT_ENDOFOPT);
         writeBlock(PcapngLayout.INTERFACE_DESCRIPTION_BLOCK, body);
-        int[] grown = java.util.Arrays.copyOf(tsresols, tsresols.length + 1);
+        int[] grown = Arrays.copyOf(tsresols, tsresols.length + 1);
         grown[tsresols.length] = tsresol;
         tsresols = grown;
         return tsresols.length - 1;
