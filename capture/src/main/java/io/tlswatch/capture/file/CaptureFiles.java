@@ -4,8 +4,10 @@ import io.tlswatch.capture.Bytes;
 import io.tlswatch.capture.CaptureFormatException;
 import io.tlswatch.capture.PacketSource;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens capture files whatever their format: pcap or pcapng, told apart by their first bytes
@@ -51,6 +54,8 @@ public final class CaptureFiles {
             raw = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new CaptureFormatException(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CaptureFormatException(name + ": permission denied");
         }
         if (size == 0) {
             raw.close();
@@ -83,7 +88,7 @@ public final class CaptureFiles {
         peek.mark(2);
         boolean gzip = peek.read() == 0x1f && peek.read() == 0x8b;
         peek.reset();
-        InputStream data = gzip ? new GZIPInputStream(peek, GZIP_BUFFER) : peek;
+        InputStream data = gzip ? gunzip(name, peek) : peek;
         ReadBuffer buffer = new ReadBuffer(data, CaptureLimits.MAX_BLOCK_LENGTH);
         CaptureInput input = new CaptureInput(name, buffer, gzip ? counted : null, size);
         if (!buffer.request(4)) {
@@ -101,6 +106,14 @@ public final class CaptureFiles {
         }
         throw new CaptureFormatException(name + ": not a pcap or pcapng file (starts with "
                 + Bytes.hexPrefix(b, at, 4) + (gzip ? " after decompression" : "") + ")");
+    }
+
+    private static InputStream gunzip(String name, InputStream compressed) throws IOException {
+        try {
+            return new GZIPInputStream(compressed, GZIP_BUFFER);
+        } catch (ZipException | EOFException e) {
+            throw new CaptureFormatException(name + ": starts like gzip but its header is damaged (" + e.getMessage() + ")");
+        }
     }
 
     /**

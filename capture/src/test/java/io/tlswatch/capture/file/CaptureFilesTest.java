@@ -100,6 +100,8 @@ class CaptureFilesTest {
             out.write("Hello, world".getBytes(StandardCharsets.US_ASCII));
         }
         assertEquals(gzText + ": not a pcap or pcapng file (starts with 48 65 6c 6c after decompression)", failure(gzText));
+        Path badGzip = Files.write(dir.resolve("bad.pcap.gz"), new byte[] {0x1f, (byte) 0x8b, 0x01, 0x00});
+        assertTrue(failure(badGzip).startsWith(badGzip + ": starts like gzip but its header is damaged"), failure(badGzip));
     }
 
     @Test
