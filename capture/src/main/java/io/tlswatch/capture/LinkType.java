@@ -10,6 +10,8 @@ public final class LinkType {
     public static final int NULL = 0;
     /** Ethernet II, with optional 802.1Q / 802.1ad tags. */
     public static final int ETHERNET = 1;
+    /** PPP (RFC 1661), with or without the HDLC-like address and control bytes. */
+    public static final int PPP = 9;
     /** Raw IPv4 or IPv6, version from the first nibble. */
     public static final int RAW = 101;
     /** OpenBSD loopback: like NULL, but the family is in network byte order. */
@@ -33,7 +35,7 @@ public final class LinkType {
     /** Whether {@link io.tlswatch.capture.decode.PacketDecoder} can decode this link type. */
     public static boolean isSupported(int linkType) {
         switch (linkType) {
-            case NULL: case ETHERNET: case RAW: case LOOP: case LINUX_SLL: case IPV4: case IPV6:
+            case NULL: case ETHERNET: case PPP: case RAW: case LOOP: case LINUX_SLL: case IPV4: case IPV6:
             case LINUX_SLL2: case DLT_RAW_BSD: case DLT_RAW_OPENBSD:
                 return true;
             default:

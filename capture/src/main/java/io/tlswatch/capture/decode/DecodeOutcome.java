@@ -15,6 +15,7 @@ public enum DecodeOutcome {
     BAD_IP_HEADER("IP header with an impossible version, length or checksum-independent field"),
     IP_FRAGMENT("IP fragment (fragments are counted, not reassembled)"),
     TRUNCATED_TRANSPORT_HEADER("captured bytes end inside the TCP or UDP header"),
+    /** Also a UDP length below 8, and a TCP or UDP header that the IP lengths leave no room for. */
     BAD_TRANSPORT_HEADER("TCP header with a data offset below 5 words or past the packet"),
     TOO_MANY_HEADERS("more nested tags or extension headers than the decoder follows");
 

@@ -18,7 +18,7 @@ public final class DecodedPacket {
     public static final int TCP_PSH = 0x08;
     public static final int TCP_ACK = 0x10;
 
-    /** Outermost 802.1Q/802.1ad VLAN id, 0 when untagged. */
+    /** Outermost 802.1Q/802.1ad VLAN id, 0 when untagged (tags inside a tunnel are not reported). */
     public int vlanId;
     /** Second (inner) VLAN id for QinQ, 0 when absent. */
     public int innerVlanId;
@@ -44,7 +44,10 @@ public final class DecodedPacket {
     public long tcpSeq;
     /** TCP acknowledgement number as an unsigned 32-bit value. */
     public long tcpAck;
-    /** TCP flags, the {@code TCP_*} bits. */
+    /**
+     * TCP flags, the {@code TCP_*} bits: the whole flags byte of the header (CWR, ECE and URG
+     * included, so test single bits with {@link #hasTcpFlag}).
+     */
     public int tcpFlags;
     public int tcpWindow;
 
