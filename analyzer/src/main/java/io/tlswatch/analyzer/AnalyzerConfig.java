@@ -1,0 +1,63 @@
+package io.tlswatch.analyzer;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The analyzer's bounds and names, each with its default. Immutable; {@code with*} methods return
+ * a changed copy.
+ *
+ * @param sensor               {@code observer.name} in every document
+ * @param maxFlows             most flows tracked at once
+ * @param idleTimeoutSeconds   a flow without packets this long (capture time) is finished
+ * @param windowBytes          most stream bytes held per direction while reassembling a handshake
+ * @param bufferMemoryBytes    most memory all reassembly buffers hold together
+ * @param maxHandshakeBytes    largest handshake message assembled (a Certificate chain)
+ * @param certificateCacheSize distinct certificates whose parse is kept
+ */
+public record AnalyzerConfig(String sensor, int maxFlows, int idleTimeoutSeconds, int windowBytes,
+                             long bufferMemoryBytes, int maxHandshakeBytes, int certificateCacheSize) {
+
+    public static AnalyzerConfig defaults() {
+        return new AnalyzerConfig("tlswatch", 1_000_000, 300, 65_536, 512L << 20, 65_536, 100_000);
+    }
+
+    /** The local host name, for a sensor that was not given one. */
+    public static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "tlswatch";
+        }
+    }
+
+    public AnalyzerConfig withSensor(String value) {
+        return new AnalyzerConfig(value, maxFlows, idleTimeoutSeconds, windowBytes, bufferMemoryBytes,
+                maxHandshakeBytes, certificateCacheSize);
+    }
+
+    public AnalyzerConfig withMaxFlows(int value) {
+        return new AnalyzerConfig(sensor, value, idleTimeoutSeconds, windowBytes, bufferMemoryBytes,
+                maxHandshakeBytes, certificateCacheSize);
+    }
+
+    public AnalyzerConfig withIdleTimeoutSeconds(int value) {
+        return new AnalyzerConfig(sensor, maxFlows, value, windowBytes, bufferMemoryBytes,
+                maxHandshakeBytes, certificateCacheSize);
+    }
+
+    public AnalyzerConfig withWindowBytes(int value) {
+        return new AnalyzerConfig(sensor, maxFlows, idleTimeoutSeconds, value, bufferMemoryBytes,
+                maxHandshakeBytes, certificateCacheSize);
+    }
+
+    public AnalyzerConfig withBufferMemoryBytes(long value) {
+        return new AnalyzerConfig(sensor, maxFlows, idleTimeoutSeconds, windowBytes, value,
+                maxHandshakeBytes, certificateCacheSize);
+    }
+
+    public AnalyzerConfig withMaxHandshakeBytes(int value) {
+        return new AnalyzerConfig(sensor, maxFlows, idleTimeoutSeconds, windowBytes, bufferMemoryBytes,
+                value, certificateCacheSize);
+    }
+}
