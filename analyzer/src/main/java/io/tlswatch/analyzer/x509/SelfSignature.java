@@ -1,0 +1,62 @@
+package io.tlswatch.analyzer.x509;
+
+import java.security.Provider;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Whether a self-issued certificate's signature verifies with its own public key. Only keys whose
+ * verification cost is bounded are tried (see {@link CertificateLimits}): a hostile certificate
+ * with a huge modulus or exponent must not cost seconds of CPU.
+ */
+final class SelfSignature {
+    private static final Set<String> VERIFIED_KEY_ALGORITHMS = Set.of("RSA", "RSASSA-PSS", "EC", "Ed25519", "Ed448");
+
+    private SelfSignature() {
+    }
+
+    /** A private Bouncy Castle provider instance: verifies explicit-curve keys; never registered globally. */
+    private static final class ProviderHolder {
+        static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    }
+
+    /**
+     * True if the signature verifies with the certificate's own key, false if it does not, null if
+     * we did not try (algorithm unknown to us, or key beyond the verification limits).
+     */
+    static Boolean verify(Certificate certificate, PublicKeyInfo key) {
+        if (!isCheckable(certificate, key)) {
+            return null;
+        }
+        try {
+            X509CertificateHolder holder = new X509CertificateHolder(certificate);
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
+                    .setProvider(ProviderHolder.BOUNCY_CASTLE)
+                    .build(holder.getSubjectPublicKeyInfo());
+            return holder.isSignatureValid(verifier);
+        } catch (OperatorCreationException unusableKey) {
+            return null;
+        } catch (CertException | RuntimeException doesNotVerify) { // see BouncyCastleFailures
+            return false;
+        }
+    }
+
+    private static boolean isCheckable(Certificate certificate, PublicKeyInfo key) {
+        if (!SignatureAlgorithms.isKnown(certificate.getSignatureAlgorithm())
+                || !VERIFIED_KEY_ALGORITHMS.contains(key.algorithm()) || key.sizeBits() <= 0) {
+            return false;
+        }
+        return switch (key.algorithm()) {
+            case "RSA", "RSASSA-PSS" -> key.sizeBits() <= CertificateLimits.MAX_VERIFY_RSA_BITS
+                    && key.exponent() != null; // an exponent beyond a long costs too much to verify with
+            case "EC" -> key.sizeBits() <= CertificateLimits.MAX_VERIFY_EC_FIELD_BITS;
+            default -> true;
+        };
+    }
+}
