@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Certificate;
 
 /**
@@ -57,6 +59,7 @@ public final class CertificateParser {
             if (certificate == null) {
                 return builder.failed(CertificateParseError.NOT_A_CERTIFICATE, null);
             }
+            decodeNames(certificate);
         } catch (IOException e) {
             return builder.failed(CertificateParseError.MALFORMED_DER, BouncyCastleFailures.describe(e));
         } catch (RuntimeException e) { // see BouncyCastleFailures
@@ -66,6 +69,18 @@ public final class CertificateParser {
             return CertificateReader.read(certificate, buf, offset, length, builder, digests);
         } catch (IOException | RuntimeException e) { // see BouncyCastleFailures
             return builder.failed(CertificateParseError.DECODER_FAILURE, BouncyCastleFailures.describe(e));
+        }
+    }
+
+    /**
+     * Bouncy Castle checks a Name's RDNs only when they are first read; reading them here makes a
+     * name that is not RFC 5280's RDNSequence a {@link CertificateParseError#NOT_A_CERTIFICATE}.
+     */
+    private static void decodeNames(Certificate certificate) {
+        for (X500Name name : new X500Name[] {certificate.getSubject(), certificate.getIssuer()}) {
+            for (RDN rdn : name.getRDNs()) {
+                rdn.getTypesAndValues();
+            }
         }
     }
 }

@@ -40,11 +40,13 @@ final class CertificateReader {
         ExtensionsReader.read(certificate.getTBSCertificate().getExtensions(), b, notes);
         b.selfIssued = certificate.getSubject().equals(certificate.getIssuer());
         if (b.selfIssued) {
-            Boolean verified = SelfSignature.verify(certificate, b.publicKey);
-            if (verified == null) {
-                notes.note(CertificateAnomaly.SELF_SIGNATURE_NOT_CHECKED);
+            SelfSignature.Result result = SelfSignature.verify(certificate, b.publicKey);
+            switch (result) {
+                case UNUSABLE_KEY -> notes.note(CertificateAnomaly.MALFORMED_PUBLIC_KEY);
+                case NOT_CHECKED -> notes.note(CertificateAnomaly.SELF_SIGNATURE_NOT_CHECKED);
+                default -> { }
             }
-            b.selfSigned = Boolean.TRUE.equals(verified);
+            b.selfSigned = result == SelfSignature.Result.VALID;
         }
         byte[] reencoded = certificate.getEncoded(ASN1Encoding.DER);
         if (!Arrays.equals(reencoded, 0, reencoded.length, buf, offset, offset + length)) {

@@ -26,24 +26,33 @@ final class SelfSignature {
         static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     }
 
-    /**
-     * True if the signature verifies with the certificate's own key, false if it does not, null if
-     * we did not try (algorithm unknown to us, or key beyond the verification limits).
-     */
-    static Boolean verify(Certificate certificate, PublicKeyInfo key) {
+    /** What checking the signature with the certificate's own key found. */
+    enum Result {
+        VALID,
+        INVALID,
+        /** The key's algorithm is one we verify, but the key itself could not be built. */
+        UNUSABLE_KEY,
+        /** Not tried: algorithm unknown to us, or a key beyond the verification limits. */
+        NOT_CHECKED
+    }
+
+    static Result verify(Certificate certificate, PublicKeyInfo key) {
         if (!isCheckable(certificate, key)) {
-            return null;
+            return Result.NOT_CHECKED;
         }
+        X509CertificateHolder holder = new X509CertificateHolder(certificate);
+        ContentVerifierProvider verifier;
         try {
-            X509CertificateHolder holder = new X509CertificateHolder(certificate);
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
+            verifier = new JcaContentVerifierProviderBuilder()
                     .setProvider(ProviderHolder.BOUNCY_CASTLE)
                     .build(holder.getSubjectPublicKeyInfo());
-            return holder.isSignatureValid(verifier);
-        } catch (OperatorCreationException unusableKey) {
-            return null;
+        } catch (OperatorCreationException | RuntimeException unusableKey) { // see BouncyCastleFailures
+            return Result.UNUSABLE_KEY;
+        }
+        try {
+            return holder.isSignatureValid(verifier) ? Result.VALID : Result.INVALID;
         } catch (CertException | RuntimeException doesNotVerify) { // see BouncyCastleFailures
-            return false;
+            return Result.INVALID;
         }
     }
 

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -25,6 +26,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.Time;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +205,45 @@ class CertificateEdgeCaseTest {
 
         assertTrue(info.isParsed(), () -> info.parseError() + " " + info.parseErrorDetail());
         assertTrue(info.anomalies().contains(CertificateAnomaly.NOT_STRICT_DER));
+    }
+
+    @Test
+    void selfIssuedWithAKeyOfUnknownAlgorithmIsNotChecked() {
+        SubjectPublicKeyInfo unknownKey = new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.3.4.5")), Hex.bytes("0102030405"));
+
+        CertificateInfo info = parse(TestCertificateBuilder.rsa().publicKeyInfo(unknownKey));
+
+        assertEquals("1.2.3.4.5", info.publicKey().algorithm());
+        assertTrue(info.selfIssued());
+        assertFalse(info.selfSigned());
+        assertTrue(info.anomalies().contains(CertificateAnomaly.SELF_SIGNATURE_NOT_CHECKED));
+    }
+
+    @Test
+    void selfIssuedWithAnUnusableKeyIsNotSelfSignedAndTheKeyIsFlagged() {
+        SubjectPublicKeyInfo shortEd25519 = new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.3.101.112")), new byte[31]);
+
+        CertificateInfo info = parse(TestCertificateBuilder.ed25519().publicKeyInfo(shortEd25519));
+
+        assertEquals("Ed25519", info.publicKey().algorithm());
+        assertFalse(info.selfSigned());
+        assertTrue(info.anomalies().contains(CertificateAnomaly.MALFORMED_PUBLIC_KEY));
+    }
+
+    @Test
+    void rsaKeyWhoseBitsAreNotAnRsaPublicKeyIsFlagged() {
+        SubjectPublicKeyInfo notRsa = new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.113549.1.1.1"), DERNull.INSTANCE),
+                Hex.bytes("30 03 02 01 05"));
+
+        CertificateInfo info = parse(TestCertificateBuilder.rsa().publicKeyInfo(notRsa)
+                .signedBy(TestCertificateBuilder.Keys.RSA_OTHER, "SHA256withRSA"));
+
+        assertEquals("RSA", info.publicKey().algorithm());
+        assertEquals(0, info.publicKey().sizeBits());
+        assertTrue(info.anomalies().contains(CertificateAnomaly.MALFORMED_PUBLIC_KEY));
     }
 
     private static CertificateInfo parse(TestCertificateBuilder builder) {

@@ -43,6 +43,7 @@ final class TestCertificateBuilder {
     private KeyPair signer;
     private String signatureAlgorithm = "SHA256withRSA";
     private boolean version1;
+    private SubjectPublicKeyInfo publicKeyInfo;
     private final List<Extension> extensions = new ArrayList<>();
 
     static TestCertificateBuilder rsa() {
@@ -102,6 +103,12 @@ final class TestCertificateBuilder {
         return this;
     }
 
+    /** Puts this SubjectPublicKeyInfo in the certificate instead of the subject key's. */
+    TestCertificateBuilder publicKeyInfo(SubjectPublicKeyInfo spki) {
+        this.publicKeyInfo = spki;
+        return this;
+    }
+
     TestCertificateBuilder version1() {
         this.version1 = true;
         return this;
@@ -124,7 +131,8 @@ final class TestCertificateBuilder {
 
     byte[] der() {
         X500Name issuerName = issuer != null ? issuer : subject;
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        SubjectPublicKeyInfo spki = publicKeyInfo != null ? publicKeyInfo
+                : SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         try {
             ContentSigner contentSigner = new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BC)
                     .build((signer != null ? signer : keys).getPrivate());
