@@ -13,8 +13,8 @@ public enum CertificateAnomaly {
     SERIAL_NOT_POSITIVE("serial number is zero or negative (RFC 5280 section 4.1.2.2)"),
     SERIAL_TOO_LONG("serial number longer than 20 octets (RFC 5280 section 4.1.2.2)"),
     BAD_VALIDITY_TIME("notBefore or notAfter could not be decoded as a time"),
-    INVALID_STRING_ENCODING("a string was not valid in its ASN.1 type (bad UTF-8, odd BMPString"
-            + " length, lone surrogate): undecodable parts were replaced by U+FFFD"),
+    INVALID_STRING_ENCODING("a string was not valid in its ASN.1 type (bad UTF-8 or UTF-32,"
+            + " lone surrogate): undecodable parts were replaced by U+FFFD"),
     TEXT_TRUNCATED("a string was longer than the limit and was cut"),
     LIST_TRUNCATED("a list had more entries than the limit; the rest are counted, not kept"),
     MALFORMED_EXTENSION("an extension's value did not parse (its OID is listed)"),

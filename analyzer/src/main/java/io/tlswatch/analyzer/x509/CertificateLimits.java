@@ -43,9 +43,6 @@ public final class CertificateLimits {
      */
     public static final int MAX_VERIFY_RSA_BITS = 16384;
 
-    /** Largest elliptic-curve field (in bits) we verify over. */
-    public static final int MAX_VERIFY_EC_FIELD_BITS = 571;
-
     private CertificateLimits() {
     }
 }

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The anomalies found while parsing one certificate, and the helpers that bound what we keep:
- * strings are cut to a length (never inside a surrogate pair) and cleaned of lone surrogates (which
- * a JSON encoder cannot write), lists stop at a size. Each cut is noted. One per parse.
+ * strings are cut to a length (never inside a surrogate pair) and cleaned of lone surrogates (not
+ * Unicode: UTF-8 encoders replace them and strict JSON readers reject their escapes), lists stop at
+ * a size. Each cut is noted. One per parse.
  */
 final class ParseNotes {
     static final char REPLACEMENT = '\uFFFD';

@@ -12,8 +12,9 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Whether a self-issued certificate's signature verifies with its own public key. Only keys whose
- * verification cost is bounded are tried (see {@link CertificateLimits}): a hostile certificate
- * with a huge modulus or exponent must not cost seconds of CPU.
+ * verification cost is small and bounded are tried: RSA within {@link CertificateLimits}, EC on
+ * named curves, EdDSA. A hostile certificate with a huge modulus or exponent, or explicit curve
+ * parameters (already flagged on the key), must not cost milliseconds to seconds of CPU each.
  */
 final class SelfSignature {
     private static final Set<String> VERIFIED_KEY_ALGORITHMS = Set.of("RSA", "RSASSA-PSS", "EC", "Ed25519", "Ed448");
@@ -64,7 +65,8 @@ final class SelfSignature {
         return switch (key.algorithm()) {
             case "RSA", "RSASSA-PSS" -> key.sizeBits() <= CertificateLimits.MAX_VERIFY_RSA_BITS
                     && key.exponent() != null; // an exponent beyond a long costs too much to verify with
-            case "EC" -> key.sizeBits() <= CertificateLimits.MAX_VERIFY_EC_FIELD_BITS;
+            // explicit parameters make the provider build and validate a curve: ~10 ms each
+            case "EC" -> !key.explicitCurveParameters();
             default -> true;
         };
     }

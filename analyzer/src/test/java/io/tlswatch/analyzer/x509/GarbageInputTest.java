@@ -71,13 +71,15 @@ class GarbageInputTest {
     }
 
     @Test
-    void everyOneByteChangeOfASelfSignedExplicitCurveCaIsAnsweredWithoutThrowing() {
-        byte[] curveBallCa = CorpusTestFiles.CURVEBALL_CA.get();
-        for (int at = 0; at < curveBallCa.length; at++) {
-            byte[] broken = curveBallCa.clone();
-            broken[at] ^= 0x01;
-            CertificateInfo info = CertificateParser.parse(broken);
-            assertNotEquals(CertificateParseError.DECODER_FAILURE, info.parseError(), "byte " + at);
+    void everyOneByteChangeOfSelfIssuedCertificatesIsAnsweredWithoutThrowing() {
+        for (CorpusTestFiles file : new CorpusTestFiles[] {CorpusTestFiles.CURVEBALL_CA, CorpusTestFiles.TESTCORP_ROOT}) {
+            byte[] selfIssued = file.get();
+            for (int at = 0; at < selfIssued.length; at++) {
+                byte[] broken = selfIssued.clone();
+                broken[at] ^= 0x01;
+                CertificateInfo info = CertificateParser.parse(broken);
+                assertNotEquals(CertificateParseError.DECODER_FAILURE, info.parseError(), file + " byte " + at);
+            }
         }
     }
 
