@@ -16,23 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.junit.jupiter.api.Test;
 
 /** The certificate document, written with Jackson and read back field by field. */
@@ -41,26 +28,7 @@ class CertificateDocumentWriterTest {
 
     @Test
     void documentCarriesTheEcsX509FieldsHashesAndOurOwnFields() {
-        byte[] der = TestCertificateBuilder.rsa()
-                .subject(TestCertificateBuilder.name("Example Org", "www.example.test"))
-                .issuer(TestCertificateBuilder.name("Example CA", "Example Issuing CA"))
-                .signedBy(Keys.RSA_OTHER, "SHA1withRSA")
-                .extension(Extension.basicConstraints, true, new BasicConstraints(2))
-                .extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .extension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "www.example.test"),
-                        new GeneralName(GeneralName.iPAddress, "192.0.2.7")}))
-                .extension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
-                        new AccessDescription(AccessDescription.id_ad_ocsp,
-                                new GeneralName(GeneralName.uniformResourceIdentifier, "http://ocsp.example.test")),
-                        new AccessDescription(AccessDescription.id_ad_caIssuers,
-                                new GeneralName(GeneralName.uniformResourceIdentifier, "http://ca.example.test/ca.crt"))}))
-                .extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(Hex.bytes("0102")))
-                .extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(Hex.bytes("0304")))
-                .extension(new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"), false,
-                        new DEROctetString(Hex.bytes("0005 0003 000102")))
-                .der();
+        byte[] der = CertificateParserTest.withEveryExtension().signatureAlgorithm("SHA1withRSA").der();
 
         Map<String, Object> doc = write(CertificateParser.parse(der));
 
@@ -76,7 +44,9 @@ class CertificateDocumentWriterTest {
         assertEquals(List.of("Example Issuing CA"), at(doc, "x509.issuer.common_name"));
         assertEquals("2024-01-01T00:00:00Z", at(doc, "x509.not_before"));
         assertEquals("2025-01-01T00:00:00Z", at(doc, "x509.not_after"));
-        assertEquals(List.of("www.example.test", "192.0.2.7"), at(doc, "x509.alternative_names"));
+        assertEquals(List.of("www.example.test", "*.example.test", "192.0.2.7", "2001:db8::1",
+                "email:admin@example.test", "uri:https://example.test/", "dirname:CN=Directory Name,O=Example Org,C=KZ",
+                "othername:1.3.6.1.4.1.311.20.2.3:user@example.test", "rid:1.2.3.4"), at(doc, "x509.alternative_names"));
         assertEquals("RSA", at(doc, "x509.public_key_algorithm"));
         assertEquals(2048L, at(doc, "x509.public_key_size"));
         assertEquals(65537L, at(doc, "x509.public_key_exponent"));
@@ -85,20 +55,20 @@ class CertificateDocumentWriterTest {
         assertEquals(hex("SHA-1", der), at(doc, "hash.sha1"));
         assertEquals(hex("SHA-256", der), at(doc, "hash.sha256"));
         assertEquals(hex("SHA-256", Keys.RSA.getPublic().getEncoded()), at(doc, "tlswatch.x509.spki_sha256"));
-        assertEquals(2L, at(doc, "tlswatch.x509.alternative_names_count"));
+        assertEquals(9L, at(doc, "tlswatch.x509.alternative_names_count"));
         assertEquals(true, at(doc, "tlswatch.x509.basic_constraints.ca"));
-        assertEquals(2L, at(doc, "tlswatch.x509.basic_constraints.path_len"));
-        assertEquals(List.of("keyCertSign", "cRLSign"), at(doc, "tlswatch.x509.key_usage"));
-        assertEquals(List.of("serverAuth"), at(doc, "tlswatch.x509.extended_key_usage"));
-        assertEquals(1L, at(doc, "tlswatch.x509.sct_count"));
+        assertEquals(0L, at(doc, "tlswatch.x509.basic_constraints.path_len"));
+        assertEquals(List.of("digitalSignature", "keyEncipherment"), at(doc, "tlswatch.x509.key_usage"));
+        assertEquals(List.of("serverAuth", "clientAuth", "1.2.3.4.5"), at(doc, "tlswatch.x509.extended_key_usage"));
+        assertEquals(2L, at(doc, "tlswatch.x509.sct_count"));
         assertEquals(List.of("http://ocsp.example.test"), at(doc, "tlswatch.x509.aia.ocsp"));
         assertEquals(List.of("http://ca.example.test/ca.crt"), at(doc, "tlswatch.x509.aia.ca_issuers"));
         assertEquals(false, at(doc, "tlswatch.x509.self_issued"));
         assertEquals(false, at(doc, "tlswatch.x509.self_signed"));
         assertEquals("sha1", at(doc, "tlswatch.x509.signature_hash"));
         assertEquals(true, at(doc, "tlswatch.x509.signature_hash_weak"));
-        assertEquals("0102", at(doc, "tlswatch.x509.subject_key_id"));
-        assertEquals("0304", at(doc, "tlswatch.x509.authority_key_id"));
+        assertEquals("0102030405", at(doc, "tlswatch.x509.subject_key_id"));
+        assertEquals("a1b2c3", at(doc, "tlswatch.x509.authority_key_id"));
         assertNull(at(doc, "tlswatch.x509.anomalies"));
         assertNull(at(doc, "tlswatch.x509.parse_error"));
     }

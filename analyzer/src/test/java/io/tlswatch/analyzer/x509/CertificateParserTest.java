@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlswatch.analyzer.x509.TestCertificateBuilder.Keys;
+import io.tlswatch.testkit.Hex;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -27,7 +28,6 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import io.tlswatch.testkit.Hex;
 import org.junit.jupiter.api.Test;
 
 /** Certificates built with Bouncy Castle, every field we report asserted against what was put in. */
@@ -41,9 +41,12 @@ class CertificateParserTest {
             0003 030405 // SCT 2: 3 bytes
             """);
 
-    @Test
-    void rsaCertificateWithEveryExtensionReportsEveryField() {
-        byte[] der = TestCertificateBuilder.rsa()
+    /**
+     * An RSA 2048 leaf signed by another key with SHA256-RSA, holding every extension we read (the
+     * expected values are the ones the test below asserts).
+     */
+    static TestCertificateBuilder withEveryExtension() {
+        return TestCertificateBuilder.rsa()
                 .subject(name("Example Org", "www.example.test"))
                 .issuer(name("Example CA", "Example Issuing CA"))
                 .signedBy(Keys.RSA_OTHER, "SHA256withRSA")
@@ -70,8 +73,12 @@ class CertificateParserTest {
                                 new GeneralName(GeneralName.uniformResourceIdentifier, "http://ca.example.test/ca.crt"))}))
                 .extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(Hex.bytes("0102030405")))
                 .extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(Hex.bytes("a1b2c3")))
-                .extension(SCT_LIST, false, new DEROctetString(TWO_SCTS))
-                .der();
+                .extension(SCT_LIST, false, new DEROctetString(TWO_SCTS));
+    }
+
+    @Test
+    void rsaCertificateWithEveryExtensionReportsEveryField() {
+        byte[] der = withEveryExtension().der();
 
         CertificateInfo info = CertificateParser.parse(der);
 
