@@ -8,15 +8,15 @@ import java.util.HexFormat;
  * SHA-1 and SHA-256 as lowercase hex, with one {@link MessageDigest} of each reused across calls.
  * Not thread-safe: one instance per thread (a {@link CertificateCache} owns one).
  */
-public final class CertificateDigests {
+final class CertificateDigests {
     private final MessageDigest sha1 = digest("SHA-1");
     private final MessageDigest sha256 = digest("SHA-256");
 
-    public String sha1Hex(byte[] buf, int offset, int length) {
+    String sha1Hex(byte[] buf, int offset, int length) {
         return hex(sha1, buf, offset, length);
     }
 
-    public String sha256Hex(byte[] buf, int offset, int length) {
+    String sha256Hex(byte[] buf, int offset, int length) {
         return hex(sha256, buf, offset, length);
     }
 

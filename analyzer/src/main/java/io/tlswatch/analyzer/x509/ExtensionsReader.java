@@ -48,10 +48,6 @@ final class ExtensionsReader {
             "2.5.29.36", EXTENDED_KEY_USAGE, "2.5.29.31", "2.5.29.54", "2.5.29.46",
             AUTHORITY_INFORMATION_ACCESS, "1.3.6.1.5.5.7.1.11");
 
-    private static final Map<ASN1ObjectIdentifier, String> ACCESS_METHODS = Map.of(
-            AccessDescription.id_ad_ocsp, "ocsp",
-            AccessDescription.id_ad_caIssuers, "caIssuers");
-
     private final CertificateInfo.Builder builder;
     private final ParseNotes notes;
     private final List<String> unknownCritical = new ArrayList<>();
@@ -157,13 +153,13 @@ final class ExtensionsReader {
         List<String> ocsp = new ArrayList<>();
         List<String> caIssuers = new ArrayList<>();
         for (AccessDescription description : access.getAccessDescriptions()) {
-            String method = ACCESS_METHODS.get(description.getAccessMethod());
+            ASN1ObjectIdentifier method = description.getAccessMethod();
+            List<String> target = method.equals(AccessDescription.id_ad_ocsp) ? ocsp
+                    : method.equals(AccessDescription.id_ad_caIssuers) ? caIssuers : null;
             GeneralName location = description.getAccessLocation();
-            if (method == null || location.getTagNo() != GeneralName.uniformResourceIdentifier) {
-                continue;
+            if (target != null && location.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                notes.add(target, notes.text(AttributeText.of(location.getName(), notes)), CertificateLimits.MAX_LIST_ENTRIES);
             }
-            String uri = notes.text(AttributeText.of(location.getName(), notes));
-            notes.add(method.equals("ocsp") ? ocsp : caIssuers, uri, CertificateLimits.MAX_LIST_ENTRIES);
         }
         builder.ocspUris = ocsp;
         builder.caIssuerUris = caIssuers;

@@ -12,7 +12,7 @@
  * kept is bounded by {@link io.tlswatch.analyzer.x509.CertificateLimits}.
  *
  * <p>Parsing happens once per distinct certificate, not per packet: allocation here is fine, but
- * the classes with state ({@link io.tlswatch.analyzer.x509.CertificateCache},
- * {@link io.tlswatch.analyzer.x509.CertificateDigests}) are for one thread each.
+ * the class with state ({@link io.tlswatch.analyzer.x509.CertificateCache} and
+ * its digests) is for one thread: one cache per worker.
  */
 package io.tlswatch.analyzer.x509;
