@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>It also remembers, per cached certificate, whether its certificate record was emitted this
  * run ({@link #firstSighting}), so each distinct certificate is written once. Single-threaded:
- * one cache per worker, like its {@link CertificateDigests}.
+ * one cache per worker (its SHA digests are not thread-safe either).
  */
 public final class CertificateCache {
     private final int maxEntries;
