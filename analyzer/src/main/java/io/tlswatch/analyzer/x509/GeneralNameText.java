@@ -1,5 +1,6 @@
 package io.tlswatch.analyzer.x509;
 
+import io.tlswatch.analyzer.net.IpAddressText;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;

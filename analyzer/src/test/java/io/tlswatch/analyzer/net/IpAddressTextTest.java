@@ -1,4 +1,4 @@
-package io.tlswatch.analyzer.x509;
+package io.tlswatch.analyzer.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,11 +1,11 @@
-package io.tlswatch.analyzer.x509;
+package io.tlswatch.analyzer.net;
 
 /**
- * IP addresses from iPAddress general names as text, without touching the resolver: IPv4 dotted
+ * IP addresses as text (flow endpoints, iPAddress general names in certificates), without touching the resolver: IPv4 dotted
  * quad, IPv6 in RFC 5952's canonical form (lowercase, no leading zeros, the first longest run of two
  * or more zero groups as "::", IPv4-mapped addresses as {@code ::ffff:192.0.2.1}).
  */
-final class IpAddressText {
+public final class IpAddressText {
     private static final int IPV4_BYTES = 4;
     private static final int IPV6_BYTES = 16;
     private static final int GROUPS = 8;
@@ -13,8 +13,26 @@ final class IpAddressText {
     private IpAddressText() {
     }
 
+    /**
+     * A flow endpoint held as two longs (see {@code DecodedPacket}): IPv4-mapped addresses print as
+     * the IPv4 dotted quad they stand for, others in RFC 5952 form.
+     */
+    public static String format(long hi, long lo) {
+        byte[] a = new byte[IPV6_BYTES];
+        for (int i = 0; i < 8; i++) {
+            a[i] = (byte) (hi >>> (56 - 8 * i));
+            a[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return hi == 0 && (lo >>> 32) == 0xFFFF ? ipv4(a, 12) : ipv6(a);
+    }
+
+    /** Whether a flow endpoint held as two longs is an IPv4 address (IPv4-mapped). */
+    public static boolean isIpv4(long hi, long lo) {
+        return hi == 0 && (lo >>> 32) == 0xFFFF;
+    }
+
     /** The address text, or null when {@code address} is neither 4 nor 16 bytes long. */
-    static String format(byte[] address) {
+    public static String format(byte[] address) {
         if (address.length == IPV4_BYTES) {
             return ipv4(address, 0);
         }

@@ -1,0 +1,139 @@
+package io.tlswatch.analyzer.session;
+
+import io.tlswatch.analyzer.tls.ClientHello;
+import io.tlswatch.analyzer.tls.ServerHello;
+import io.tlswatch.analyzer.x509.CertificateInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything seen of one TLS handshake: who spoke to whom, the hellos, the server's chain, how it
+ * ended. Filled in by a {@link SessionAssembler} as events arrive, then written out once as a
+ * session document. One object per handshake (not per packet).
+ */
+public final class TlsSession {
+
+    /** How the session's observation ended. */
+    public enum End {
+        /** Both sides moved to encrypted records and application data flowed. */
+        ESTABLISHED("established"),
+        /** A side sent a plaintext fatal alert. */
+        ALERT("alert"),
+        /** The connection closed (FIN or RST) before it was established. */
+        CLOSED("closed"),
+        /** No packets for the idle timeout. */
+        IDLE_TIMEOUT("idle_timeout"),
+        /** The flow table was full and this flow was the least recently seen. */
+        EVICTED("evicted"),
+        /** The capture ended first. */
+        END_OF_INPUT("end_of_input"),
+        /** The byte stream could not be followed (a lost segment, the window or memory bound). */
+        STREAM_LOST("stream_lost"),
+        /** The TLS framing broke (a fatal anomaly). */
+        PROTOCOL_ERROR("protocol_error");
+
+        private final String jsonName;
+
+        End(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        public String jsonName() {
+            return jsonName;
+        }
+    }
+
+    /** An alert as the session saw it; level and description are -1 when it was encrypted. */
+    public record Alert(int level, int description, boolean encrypted, boolean afterServerCertificate) {
+    }
+
+    final FlowEndpoints endpoints;
+    final long startNanos;
+    long lastNanos;
+    ClientHello clientHello;
+    ServerHello serverHello;
+    int clientHellos;
+    int serverHellos;
+    boolean helloRetryRequest;
+    final List<CertificateInfo> serverChain = new ArrayList<>(4);
+    boolean serverCertificateSeen;
+    int clientCertificates = -1;
+    boolean ocspStapled;
+    boolean clientChangeCipherSpec;
+    boolean serverChangeCipherSpec;
+    int clientEncryptedRecords;
+    int serverEncryptedRecords;
+    boolean serverRecordAfterClientFinished;
+    Alert clientAlert;
+    Alert serverAlert;
+    final List<String> anomalies = new ArrayList<>(0);
+    boolean established;
+    End end;
+
+    TlsSession(FlowEndpoints endpoints, long startNanos) {
+        this.endpoints = endpoints;
+        this.startNanos = startNanos;
+        this.lastNanos = startNanos;
+    }
+
+    public FlowEndpoints endpoints() { return endpoints; }
+
+    /** Capture time of the first handshake message of the session. */
+    public long startNanos() { return startNanos; }
+
+    /** Capture time of the last event the session took in. */
+    public long lastNanos() { return lastNanos; }
+
+    public ClientHello clientHello() { return clientHello; }
+
+    public ServerHello serverHello() { return serverHello; }
+
+    /** ClientHello messages in this session (2 after a HelloRetryRequest). */
+    public int clientHellos() { return clientHellos; }
+
+    /** ServerHello messages, HelloRetryRequests included. */
+    public int serverHellos() { return serverHellos; }
+
+    public boolean helloRetryRequest() { return helloRetryRequest; }
+
+    /** The server's chain as sent, leaf first; empty when not seen (TLS 1.3, resumption, loss). */
+    public List<CertificateInfo> serverChain() { return serverChain; }
+
+    /** Certificates the client sent (-1: no client Certificate message seen). */
+    public int clientCertificates() { return clientCertificates; }
+
+    public boolean ocspStapled() { return ocspStapled; }
+
+    public boolean established() { return established; }
+
+    public Alert clientAlert() { return clientAlert; }
+
+    public Alert serverAlert() { return serverAlert; }
+
+    public List<String> anomalies() { return anomalies; }
+
+    public End end() { return end; }
+
+    /** The version the server chose (supported_versions, else its legacy version), or -1. */
+    public int version() {
+        return serverHello != null && !serverHello.isHelloRetryRequest() ? serverHello.selectedVersion() : -1;
+    }
+
+    /**
+     * Whether the server resumed an earlier session: TLS 1.3 with a pre_shared_key, or TLS 1.2 and
+     * below echoing a non-empty session id, or a handshake that went to ChangeCipherSpec with no
+     * Certificate (session tickets).
+     */
+    public boolean resumed() {
+        if (serverHello == null || clientHello == null) {
+            return false;
+        }
+        if (serverHello.selectsTls13()) {
+            return serverHello.extensions().contains(io.tlswatch.analyzer.tls.ExtensionTypes.PRE_SHARED_KEY);
+        }
+        byte[] offered = clientHello.sessionId();
+        byte[] echoed = serverHello.sessionId();
+        boolean sameId = offered.length > 0 && java.util.Arrays.equals(offered, echoed);
+        return sameId || serverChangeCipherSpec && !serverCertificateSeen;
+    }
+}
