@@ -48,6 +48,11 @@ final class HandshakeAssembler {
         return buffered > 0 || skipRemaining > 0;
     }
 
+    /** Bytes the reassembly buffer holds now (0 before the first message that spans records). */
+    int bufferCapacity() {
+        return buffer == null ? 0 : buffer.length;
+    }
+
     /** Takes the body of one handshake record. */
     void append(byte[] b, int off, int len, Sink sink) {
         int pos = off;
