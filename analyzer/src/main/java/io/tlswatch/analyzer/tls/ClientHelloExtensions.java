@@ -22,28 +22,28 @@ public final class ClientHelloExtensions {
     private final int[] pskKeyExchangeModes;
     private final List<String> errors;
 
-    private ClientHelloExtensions(TlsExtensionList list, ExtensionDecoding d) {
+    private ClientHelloExtensions(TlsExtensionList list, ExtensionViewDecoder d) {
         this.list = list;
         this.serverNameBytes = d.decode(TlsExtension.SERVER_NAME, ExtensionDecoders::serverName, null);
         this.alpn = d.decode(TlsExtension.ALPN, ExtensionDecoders::alpn, List.of());
         this.supportedVersions = d.decode(TlsExtension.SUPPORTED_VERSIONS,
-                ExtensionDecoders::clientSupportedVersions, ExtensionDecoding.NONE);
+                ExtensionDecoders::clientSupportedVersions, ExtensionViewDecoder.NONE);
         this.supportedGroups = d.decode(TlsExtension.SUPPORTED_GROUPS, ExtensionDecoders::supportedGroups,
-                ExtensionDecoding.NONE);
+                ExtensionViewDecoder.NONE);
         this.ecPointFormats = d.decode(TlsExtension.EC_POINT_FORMATS, ExtensionDecoders::ecPointFormats,
-                ExtensionDecoding.NONE);
+                ExtensionViewDecoder.NONE);
         this.signatureAlgorithms = d.decode(TlsExtension.SIGNATURE_ALGORITHMS,
-                ExtensionDecoders::signatureAlgorithms, ExtensionDecoding.NONE);
+                ExtensionDecoders::signatureAlgorithms, ExtensionViewDecoder.NONE);
         this.keyShareGroups = d.decode(TlsExtension.KEY_SHARE, ExtensionDecoders::clientKeyShareGroups,
-                ExtensionDecoding.NONE);
+                ExtensionViewDecoder.NONE);
         this.pskKeyExchangeModes = d.decode(TlsExtension.PSK_KEY_EXCHANGE_MODES,
-                ExtensionDecoders::pskKeyExchangeModes, ExtensionDecoding.NONE);
+                ExtensionDecoders::pskKeyExchangeModes, ExtensionViewDecoder.NONE);
         this.errors = d.errors();
     }
 
     /** Decodes the views of {@code list}; never fails. */
     static ClientHelloExtensions decode(TlsExtensionList list) {
-        return new ClientHelloExtensions(list, new ExtensionDecoding(list));
+        return new ClientHelloExtensions(list, new ExtensionViewDecoder(list));
     }
 
     /**

@@ -44,7 +44,7 @@ public final class ServerHello {
         this.cipherSuite = cipherSuite;
         this.compressionMethod = compressionMethod;
         this.extensions = extensions;
-        ExtensionDecoding d = new ExtensionDecoding(extensions);
+        ExtensionViewDecoder d = new ExtensionViewDecoder(extensions);
         this.selectedVersion = d.decode(TlsExtension.SUPPORTED_VERSIONS, ExtensionDecoders::serverSupportedVersion,
                 legacyVersion);
         List<byte[]> protocols = d.decode(TlsExtension.ALPN, ExtensionDecoders::alpn, List.of());

@@ -56,11 +56,6 @@ public final class TlsParse<T> {
         return error == null ? "parsed" : field + " " + error.description();
     }
 
-    /** The same failure for another value type. */
-    <U> TlsParse<U> castFailure() {
-        return new TlsParse<>(null, error, field);
-    }
-
     @Override
     public String toString() {
         return isParsed() ? "parsed " + value : "failed: " + reason();

@@ -46,8 +46,6 @@ import java.util.Objects;
 public final class TlsStreamDecoder {
     /** The smallest ClientHello body: version, random, three empty-ish vectors. */
     private static final int MIN_CLIENT_HELLO_BODY = 2 + HandshakeLayout.RANDOM_LENGTH + 1 + 4 + 2;
-    private static final int HEARTBEAT_HEADER = 3;
-    private static final int HEARTBEAT_MIN_PADDING = 16;
 
     private final boolean fromClient;
     private final TlsEventListener listener;
@@ -84,8 +82,11 @@ public final class TlsStreamDecoder {
             if (used < 0) {
                 return 0;
             }
+            if (state.isTerminal()) {
+                return len;
+            }
         }
-        long consumed = state.isTerminal() ? len : used + records(buf, off + used, len - used);
+        long consumed = used + records(buf, off + used, len - used);
         if (state.isTerminal()) {
             return len;
         }
@@ -112,25 +113,30 @@ public final class TlsStreamDecoder {
 
     /** Decides what the first bytes are; returns bytes consumed (an SSL 2.0 hello), or -1 to wait. */
     private int detect(byte[] buf, int off, int len) {
-        switch (TlsDetector.detect(buf, off, len)) {
-            case NOT_TLS:
+        return switch (TlsDetector.detect(buf, off, len)) {
+            case NEED_MORE -> -1;
+            case NOT_TLS -> {
                 state = TlsDirectionState.NOT_TLS;
                 listener.onNotTls(fromClient, TlsDetector.notTlsReason(buf, off));
-                return 0;
-            case SSLV2_CLIENT_HELLO:
-                int body = SslV2HelloLayout.bodyLength(buf, off);
-                if (len < SslV2HelloLayout.HEADER_LENGTH + body) {
-                    return -1;
-                }
+                yield 0;
+            }
+            case TLS_RECORD -> {
                 state = TlsDirectionState.RECORDS;
-                router.onSslV2ClientHello(buf, off + SslV2HelloLayout.HEADER_LENGTH, body);
-                return SslV2HelloLayout.HEADER_LENGTH + body;
-            case TLS_RECORD:
-                state = TlsDirectionState.RECORDS;
-                return 0;
-            default:
-                return -1;
+                yield 0;
+            }
+            case SSLV2_CLIENT_HELLO -> sslV2ClientHello(buf, off, len);
+        };
+    }
+
+    /** The SSL 2.0-compatible ClientHello, once whole; returns its length, or -1 to wait. */
+    private int sslV2ClientHello(byte[] buf, int off, int len) {
+        int total = SslV2HelloLayout.HEADER_LENGTH + SslV2HelloLayout.bodyLength(buf, off);
+        if (len < total) {
+            return -1;
         }
+        state = TlsDirectionState.RECORDS;
+        router.onSslV2ClientHello(buf, off + SslV2HelloLayout.HEADER_LENGTH, total - SslV2HelloLayout.HEADER_LENGTH);
+        return total;
     }
 
     /** Frames records from [off, off+len); returns bytes consumed, past len for a skipped body. */
@@ -218,8 +224,8 @@ public final class TlsStreamDecoder {
         switch (type) {
             case HANDSHAKE -> handshakeRecord(buf, off, length);
             case CHANGE_CIPHER_SPEC -> changeCipherSpec(buf, off, length);
-            case ALERT -> alerts(buf, off, length);
-            default -> heartbeat(buf, off, length);
+            case ALERT -> ControlRecords.alerts(buf, off, length, listener, fromClient);
+            default -> ControlRecords.heartbeat(buf, off, length, listener, fromClient);
         }
     }
 
@@ -232,7 +238,8 @@ public final class TlsStreamDecoder {
 
     /**
      * Whether a handshake record after ChangeCipherSpec starts a plaintext ClientHello: type 1, a
-     * plausible length and legacy_version 0x03xx. Ciphertext matches by chance about once in 2^24.
+     * plausible length and legacy_version 0x0300 to 0x0304. Ciphertext passes by chance about once
+     * in three million records, and only in the one or two handshake records a client sends after CCS.
      */
     private static boolean looksLikeClientHello(byte[] buf, int off, int length) {
         if (length < HandshakeLayout.HEADER_LENGTH + 2) {
@@ -258,31 +265,6 @@ public final class TlsStreamDecoder {
             protectedRecords = true;
         }
         updateState();
-    }
-
-    private void alerts(byte[] buf, int off, int length) {
-        if ((length & 1) != 0) {
-            listener.onAnomaly(TlsAnomaly.BAD_ALERT, "length " + length, fromClient);
-        }
-        for (int i = off; i + 1 < off + length; i += 2) {
-            listener.onAlert(buf[i] & 0xff, buf[i + 1] & 0xff, false, fromClient);
-        }
-    }
-
-    /** RFC 6520 §4: type, payload_length, payload, at least 16 bytes of padding. */
-    private void heartbeat(byte[] buf, int off, int length) {
-        if (length < HEARTBEAT_HEADER) {
-            listener.onHeartbeat(-1, -1, length, false, fromClient);
-            listener.onAnomaly(TlsAnomaly.HEARTBEAT_PAYLOAD_OVERRUN, "record of " + length + " bytes", fromClient);
-            return;
-        }
-        int messageType = buf[off] & 0xff;
-        int payloadLength = (buf[off + 1] & 0xff) << 8 | buf[off + 2] & 0xff;
-        listener.onHeartbeat(messageType, payloadLength, length, false, fromClient);
-        if (HEARTBEAT_HEADER + payloadLength + HEARTBEAT_MIN_PADDING > length) {
-            listener.onAnomaly(TlsAnomaly.HEARTBEAT_PAYLOAD_OVERRUN,
-                    "payload_length " + payloadLength + " in a record of " + length, fromClient);
-        }
     }
 
     private void updateState() {

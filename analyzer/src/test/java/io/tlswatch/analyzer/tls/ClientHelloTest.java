@@ -241,21 +241,24 @@ class ClientHelloTest {
     void oddCipherSuitesLengthIsABadLength() {
         byte[] broken = TLS13_HELLO.clone();
         broken[EXTENSIONS_OFFSET - 2 - 8 - 1] = 7; // cipher_suites length 8 -> 7
-        assertFailure(ClientHello.parse(broken, 0, broken.length), TlsParseError.BAD_LENGTH, "ClientHello.cipher_suites");
+        assertFailure(ClientHello.parse(broken, 0, broken.length), TlsParseError.BAD_LENGTH,
+                "ClientHello.cipher_suites");
     }
 
     @Test
     void sessionIdLongerThan32BytesIsABadLength() {
         ClientHello base = parsed(TLS13_HELLO);
-        byte[] body = new TlsBytes().u16(0x0303).bytes(base.random()).vector8(new byte[33]).vector16(new byte[] {0, 0x2f})
-                .vector8(new byte[] {0}).toBytes();
-        assertFailure(ClientHello.parse(body, 0, body.length), TlsParseError.BAD_LENGTH, "ClientHello.legacy_session_id");
+        byte[] body = new TlsBytes().u16(0x0303).bytes(base.random()).vector8(new byte[33])
+                .vector16(new byte[] {0, 0x2f}).vector8(new byte[] {0}).toBytes();
+        assertFailure(ClientHello.parse(body, 0, body.length), TlsParseError.BAD_LENGTH,
+                "ClientHello.legacy_session_id");
     }
 
     @Test
     void bytesAfterTheExtensionsAreRejected() {
         byte[] longer = Arrays.copyOf(TLS13_HELLO, TLS13_HELLO.length + 1);
-        assertFailure(ClientHello.parse(longer, 0, longer.length), TlsParseError.TRAILING_BYTES, "ClientHello.extensions");
+        assertFailure(ClientHello.parse(longer, 0, longer.length), TlsParseError.TRAILING_BYTES,
+                "ClientHello.extensions");
     }
 
     @Test

@@ -73,10 +73,11 @@ class ExtensionDecodersTest {
 
     @Test
     void groupAndSignatureListsAreEvenLengthed() {
-        assertArrayEquals(new int[] {0x1d, 0x17}, ExtensionDecoders.supportedGroups(Hex.bytes("00 04 00 1d 00 17")).value());
+        assertArrayEquals(new int[] {0x1d, 0x17},
+                ExtensionDecoders.supportedGroups(Hex.bytes("00 04 00 1d 00 17")).value());
         assertFailure(ExtensionDecoders.signatureAlgorithms(Hex.bytes("00 03 04 03 05")), TlsParseError.BAD_LENGTH,
                 "signature_algorithms.supported_signature_algorithms");
-        assertFailure(ExtensionDecoders.supportedGroups(Hex.bytes("00 04 00 1d 00 17 00")), TlsParseError.TRAILING_BYTES,
-                "supported_groups.named_group_list");
+        assertFailure(ExtensionDecoders.supportedGroups(Hex.bytes("00 04 00 1d 00 17 00")),
+                TlsParseError.TRAILING_BYTES, "supported_groups.named_group_list");
     }
 }

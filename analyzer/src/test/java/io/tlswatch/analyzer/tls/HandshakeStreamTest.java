@@ -84,7 +84,8 @@ class HandshakeStreamTest {
     void ssl3ClientSendsItsOwnCertificate() {
         RecordingListener events = Vectors.decodeWhole("ssl3-client");
 
-        assertEquals(List.of("Certificate 1 certs, 602 bytes, fromClient=true"), events.eventsStartingWith("Certificate"));
+        assertEquals(List.of("Certificate 1 certs, 602 bytes, fromClient=true"),
+                events.eventsStartingWith("Certificate"));
         assertEquals(List.of("alert -1 -1 encrypted=true fromClient=true"), events.eventsStartingWith("alert"),
                 "a 32-byte alert after CCS is protected");
     }
@@ -97,8 +98,10 @@ class HandshakeStreamTest {
                 ssl3.eventsStartingWith("handshake"));
 
         RecordingListener ocsp = Vectors.decodeWhole("ocsp-server");
-        assertEquals(List.of("handshake server_hello 81 fromClient=false", "handshake certificate 4542 fromClient=false",
-                "handshake certificate_status 1999 fromClient=false", "handshake server_key_exchange 359 fromClient=false",
+        assertEquals(List.of("handshake server_hello 81 fromClient=false",
+                "handshake certificate 4542 fromClient=false",
+                "handshake certificate_status 1999 fromClient=false",
+                "handshake server_key_exchange 359 fromClient=false",
                 "handshake server_hello_done 0 fromClient=false"), ocsp.eventsStartingWith("handshake"));
         assertEquals(3, ocsp.certificates.get(0).size());
         assertEquals(1, ocsp.statuses.size());
@@ -195,8 +198,8 @@ class HandshakeStreamTest {
                 StreamFeeder.whole(decoder, broken);
                 if (decoder.state() == TlsDirectionState.FAILED) {
                     String last = events.events.get(events.events.size() - 1);
-                    assertTrue(last.startsWith("anomaly ") && events.anomalies.get(events.anomalies.size() - 1).isFatal(),
-                            name + " byte " + i + ": " + last);
+                    TlsAnomaly lastAnomaly = events.anomalies.get(events.anomalies.size() - 1);
+                    assertTrue(last.startsWith("anomaly ") && lastAnomaly.isFatal(), name + " byte " + i + ": " + last);
                 }
             }
         }
@@ -211,8 +214,10 @@ class HandshakeStreamTest {
         assertEquals(List.of("anomaly HANDSHAKE_MESSAGE_TOO_LARGE certificate of 4682 bytes"),
                 events.eventsStartingWith("anomaly"));
         assertEquals(List.of(), events.certificates);
-        assertEquals(List.of("handshake server_hello 61 fromClient=false", "handshake certificate 4682 fromClient=false",
-                "handshake server_key_exchange 329 fromClient=false", "handshake server_hello_done 0 fromClient=false",
+        assertEquals(List.of("handshake server_hello 61 fromClient=false",
+                "handshake certificate 4682 fromClient=false",
+                "handshake server_key_exchange 329 fromClient=false",
+                "handshake server_hello_done 0 fromClient=false",
                 "handshake new_session_ticket 214 fromClient=false"), events.eventsStartingWith("handshake"));
     }
 
@@ -297,7 +302,8 @@ class HandshakeStreamTest {
                         new byte[] {1, 2, 3}), TlsBytes.handshake(99, new byte[0]))));
         RecordingListener events = Vectors.decode(true, stream);
 
-        assertEquals(List.of("handshake client_hello 227 fromClient=true", "handshake client_key_exchange 3 fromClient=true",
+        assertEquals(List.of("handshake client_hello 227 fromClient=true",
+                "handshake client_key_exchange 3 fromClient=true",
                 "handshake 0x0063 0 fromClient=true"), events.eventsStartingWith("handshake"));
         assertEquals(List.of(TlsAnomaly.UNKNOWN_HANDSHAKE_TYPE), events.anomalies);
     }

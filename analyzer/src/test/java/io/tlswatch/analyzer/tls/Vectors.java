@@ -45,7 +45,8 @@ final class Vectors {
         for (int i = 0; i < index; i++) {
             pos += TlsRecordLayout.HEADER_LENGTH + TlsRecordLayout.length(stream, pos);
         }
-        return Arrays.copyOfRange(stream, pos, pos + TlsRecordLayout.HEADER_LENGTH + TlsRecordLayout.length(stream, pos));
+        int end = pos + TlsRecordLayout.HEADER_LENGTH + TlsRecordLayout.length(stream, pos);
+        return Arrays.copyOfRange(stream, pos, end);
     }
 
     /** The body of record {@code index} (0-based) of a stream of TLS records. */

@@ -8,13 +8,13 @@ import java.util.function.Function;
  * Decodes chosen extensions of one hello and collects the reasons of those that fail, so the
  * hello's value classes read as a list of "this extension, that decoder".
  */
-final class ExtensionDecoding {
+final class ExtensionViewDecoder {
     static final int[] NONE = new int[0];
 
     private final TlsExtensionList list;
     private final List<String> errors = new ArrayList<>(0);
 
-    ExtensionDecoding(TlsExtensionList list) {
+    ExtensionViewDecoder(TlsExtensionList list) {
         this.list = list;
     }
 
