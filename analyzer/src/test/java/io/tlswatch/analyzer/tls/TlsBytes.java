@@ -1,0 +1,100 @@
+package io.tlswatch.analyzer.tls;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes TLS structures for the tests that need a variant of a real message with its lengths kept
+ * consistent (one more extension, a record cut differently), following the RFC 8446 §3
+ * presentation language.
+ */
+final class TlsBytes {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    TlsBytes u8(int v) {
+        out.write(v);
+        return this;
+    }
+
+    TlsBytes u16(int v) {
+        return u8(v >> 8).u8(v);
+    }
+
+    TlsBytes u24(int v) {
+        return u8(v >> 16).u16(v);
+    }
+
+    TlsBytes bytes(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
+    TlsBytes vector8(byte[] b) {
+        return u8(b.length).bytes(b);
+    }
+
+    TlsBytes vector16(byte[] b) {
+        return u16(b.length).bytes(b);
+    }
+
+    TlsBytes vector24(byte[] b) {
+        return u24(b.length).bytes(b);
+    }
+
+    byte[] toBytes() {
+        return out.toByteArray();
+    }
+
+    /** {@code Extension extensions<..>}: each type and data, with the 2-byte total length. */
+    static byte[] extensions(List<TlsExtension> extensions) {
+        TlsBytes list = new TlsBytes();
+        for (TlsExtension e : extensions) {
+            list.u16(e.type()).vector16(e.data());
+        }
+        return new TlsBytes().vector16(list.toBytes()).toBytes();
+    }
+
+    /** A ClientHello body with the fields of {@code hello} and the given extensions (null: none). */
+    static byte[] clientHello(ClientHello hello, List<TlsExtension> extensions) {
+        TlsBytes suites = new TlsBytes();
+        for (int s : hello.cipherSuites()) {
+            suites.u16(s);
+        }
+        TlsBytes compression = new TlsBytes();
+        for (int c : hello.compressionMethods()) {
+            compression.u8(c);
+        }
+        TlsBytes body = new TlsBytes().u16(hello.legacyVersion()).bytes(hello.random()).vector8(hello.sessionId())
+                .vector16(suites.toBytes()).vector8(compression.toBytes());
+        return extensions == null ? body.toBytes() : body.bytes(extensions(extensions)).toBytes();
+    }
+
+    /** A handshake message: type, 3-byte length, body. */
+    static byte[] handshake(int type, byte[] body) {
+        return new TlsBytes().u8(type).vector24(body).toBytes();
+    }
+
+    /** A record: type, version, 2-byte length, fragment. */
+    static byte[] record(int type, int version, byte[] fragment) {
+        return new TlsBytes().u8(type).u16(version).vector16(fragment).toBytes();
+    }
+
+    /** {@code payload} cut into records of the given type and version, each at most {@code size} bytes. */
+    static byte[] records(int type, int version, byte[] payload, int size) {
+        TlsBytes out = new TlsBytes();
+        for (int i = 0; i < payload.length; i += size) {
+            byte[] fragment = Arrays.copyOfRange(payload, i, Math.min(payload.length, i + size));
+            out.bytes(record(type, version, fragment));
+        }
+        return out.toBytes();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        TlsBytes out = new TlsBytes();
+        for (byte[] p : parts) {
+            out.bytes(p);
+        }
+        return out.toBytes();
+    }
+}
