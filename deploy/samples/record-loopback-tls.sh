@@ -5,7 +5,8 @@
 #
 # HANDSHAKE is VERSION/SERVER_NAME[/ALPN], VERSION one of tls1, tls1_1, tls1_2, tls1_3, e.g.
 # tls1_2/shop.example.test/http/1.1 or tls1_3/mail.example.test. Each handshake gets its own
-# self-signed EC P-256 certificate for SERVER_NAME (DIR/SERVER_NAME.crt.pem, key beside it), one
+# self-signed EC P-256 certificate for SERVER_NAME (DIR/SERVER_NAME.crt.pem, key beside it), ALPN
+# offered by the client and the first protocol accepted by the server, one
 # HTTP request and response over it, and DIR/capture.pcap holds them all, in order.
 # Needs openssl and tcpdump, and the right to capture on lo (root or CAP_NET_RAW).
 # The tests use it to make captures of their own; deploy/samples/handshakes.pcap was made by it.
@@ -42,7 +43,7 @@ for handshake in "$@"; do
         -subj "/CN=$name" -addext "subjectAltName=DNS:$name" 2>/dev/null
     # TLS 1.0 and 1.1 need the legacy security level in OpenSSL 3.
     openssl s_server -accept "127.0.0.1:$port" -cert "$dir/$name.crt.pem" -key "$dir/$name.key.pem" \
-        -www "-$version" -cipher 'DEFAULT:@SECLEVEL=0' >"$dir/server.log" 2>&1 &
+        -www "-$version" -cipher 'DEFAULT:@SECLEVEL=0' ${alpn:+-alpn "${alpn%%,*}"} >"$dir/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do
         grep -q ACCEPT "$dir/server.log" && break

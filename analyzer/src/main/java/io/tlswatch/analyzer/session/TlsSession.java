@@ -2,8 +2,10 @@ package io.tlswatch.analyzer.session;
 
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.ServerHello;
+import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -129,11 +131,11 @@ public final class TlsSession {
             return false;
         }
         if (serverHello.selectsTls13()) {
-            return serverHello.extensions().contains(io.tlswatch.analyzer.tls.ExtensionTypes.PRE_SHARED_KEY);
+            return serverHello.extensions().has(TlsExtension.PRE_SHARED_KEY);
         }
         byte[] offered = clientHello.sessionId();
         byte[] echoed = serverHello.sessionId();
-        boolean sameId = offered.length > 0 && java.util.Arrays.equals(offered, echoed);
+        boolean sameId = offered.length > 0 && Arrays.equals(offered, echoed);
         return sameId || serverChangeCipherSpec && !serverCertificateSeen;
     }
 }

@@ -1,5 +1,7 @@
 package io.tlswatch.analyzer.x509;
 
+import io.tlswatch.analyzer.output.DocumentHeader;
+import io.tlswatch.analyzer.output.DocumentKind;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,11 +29,17 @@ public final class CertificateDocumentWriter {
      *     (packet time on replays)
      */
     public void write(CertificateInfo info, long firstSeenNanos, JsonGenerator g) throws IOException {
+        write(info, firstSeenNanos, null, g);
+    }
+
+    /**
+     * Writes one complete JSON object for {@code info}, with {@code observer.name} when
+     * {@code sensor} is not null.
+     */
+    public void write(CertificateInfo info, long firstSeenNanos, String sensor, JsonGenerator g)
+            throws IOException {
         g.writeStartObject();
-        g.writeStringField("@timestamp", isoTime(firstSeenNanos));
-        g.writeObjectFieldStart("event");
-        g.writeStringField("kind", EVENT_KIND);
-        g.writeEndObject();
+        DocumentHeader.write(g, DocumentKind.CERTIFICATE, firstSeenNanos, sensor);
         if (info.isParsed()) {
             writeX509(info, g);
         }
@@ -145,11 +153,5 @@ public final class CertificateDocumentWriter {
         if (value != null) {
             g.writeStringField(field, value);
         }
-    }
-
-    private static String isoTime(long epochNanos) {
-        Instant at = Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-                Math.floorMod(epochNanos, 1_000_000_000L));
-        return DateTimeFormatter.ISO_INSTANT.format(at);
     }
 }

@@ -1,0 +1,153 @@
+package io.tlswatch.analyzer.flow;
+
+import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.tls.TlsDirectionState;
+import io.tlswatch.capture.PacketRecord;
+import io.tlswatch.capture.decode.DecodedPacket;
+
+/**
+ * Follows TCP connections for their TLS handshakes: finds each packet's flow, works out which side
+ * is the client, feeds payload to that direction's reassembler (and through it to the TLS decoder
+ * for its role), finishes sessions when connections close, and puts flows that have nothing more
+ * to tell into bypass. Allocation-free per packet. One per worker thread.
+ */
+public final class TcpTracker {
+    /** A well-known port below this is taken as the server's when nothing else tells the roles. */
+    private static final int EPHEMERAL_PORTS_START = 1024;
+
+    private final FlowTable<TcpFlow> table;
+    private final FlowKey key = new FlowKey();
+    private long notTlsFlows;
+    private long bypassedPackets;
+    private long midstreamPickups;
+
+    public TcpTracker(int maxFlows, long idleTimeoutNanos, TcpFlowResources resources) {
+        this.table = new FlowTable<>(maxFlows, idleTimeoutNanos, () -> new TcpFlow(resources), this::onRemoved);
+    }
+
+    /** One decoded TCP packet. */
+    public void onPacket(PacketRecord packet, DecodedPacket tcp) {
+        long now = packet.timestampNanos();
+        TcpFlow flow = table.getOrCreate(key.set(tcp), now);
+        if (flow.bypass) {
+            bypassedPackets++;
+            if (flow.closed && isNewConnection(tcp)) {
+                table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: start afresh
+                flow = table.getOrCreate(key.set(tcp), now);
+            } else {
+                return;
+            }
+        }
+        int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
+        flow.session.setTime(now);
+        onFlags(flow, direction, tcp);
+        if (tcp.payloadLength > 0 && !flow.closed) {
+            if (flow.clientDirection == TcpFlow.UNKNOWN) {
+                flow.clientDirection = guessClientDirection(flow, direction, packet.data(), tcp);
+                midstreamPickups++;
+            }
+            flow.streams[direction].onSegment(tcp.tcpSeq, packet.data(), tcp.payloadOffset, tcp.payloadLength,
+                    flow.consumers[direction]);
+            afterData(flow, direction);
+        }
+        if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
+            close(flow, TlsSession.End.CLOSED);
+        }
+    }
+
+    /** Finishes every flow (end of input). */
+    public void finish() {
+        table.removeAll(FlowTable.Removal.END_OF_INPUT);
+    }
+
+    private void onFlags(TcpFlow flow, int direction, DecodedPacket tcp) {
+        if (tcp.hasTcpFlag(DecodedPacket.TCP_SYN)) {
+            flow.synSeen = true;
+            if (flow.clientDirection == TcpFlow.UNKNOWN) {
+                boolean synAck = tcp.hasTcpFlag(DecodedPacket.TCP_ACK);
+                flow.clientDirection = synAck ? 1 - direction : direction;
+            }
+            flow.streams[direction].onSyn(tcp.tcpSeq);
+        }
+        if (tcp.hasTcpFlag(DecodedPacket.TCP_FIN)) {
+            flow.finDirections |= 1 << direction;
+        }
+    }
+
+    /** After new bytes: stop following streams that cannot tell more, and bypass finished flows. */
+    private void afterData(TcpFlow flow, int direction) {
+        if (flow.session.isDone()) {
+            enterBypass(flow);
+            return;
+        }
+        if (flow.streams[direction].state() != StreamReassembler.State.ACTIVE) {
+            flow.session.endOfFlow(TlsSession.End.STREAM_LOST);
+            enterBypass(flow);
+            return;
+        }
+        if (flow.clientDecoder.state() == TlsDirectionState.NOT_TLS && !flow.session.sawTls()) {
+            notTlsFlows++;
+            enterBypass(flow);
+        }
+    }
+
+    private void close(TcpFlow flow, TlsSession.End why) {
+        flow.closed = true;
+        flow.session.endOfFlow(why);
+        enterBypass(flow);
+    }
+
+    private static void enterBypass(TcpFlow flow) {
+        flow.bypass = true;
+        flow.streams[TcpFlow.FROM_A].close();
+        flow.streams[TcpFlow.FROM_B].close();
+    }
+
+    private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
+        flow.session.endOfFlow(switch (why) {
+            case IDLE_TIMEOUT -> TlsSession.End.IDLE_TIMEOUT;
+            case TABLE_FULL -> TlsSession.End.EVICTED;
+            case CLOSED -> TlsSession.End.CLOSED;
+            case END_OF_INPUT -> TlsSession.End.END_OF_INPUT;
+        });
+    }
+
+    /**
+     * The roles when no SYN was seen: a ClientHello (TLS or SSLv2 form) comes from the client, a
+     * ServerHello from the server; otherwise the side on a well-known port is the server.
+     */
+    private static int guessClientDirection(TcpFlow flow, int direction, byte[] data, DecodedPacket tcp) {
+        int at = tcp.payloadOffset;
+        int len = tcp.payloadLength;
+        if (len >= 6 && data[at] == 22 && data[at + 1] == 3) {
+            if (data[at + 5] == 1) {
+                return direction;
+            }
+            if (data[at + 5] == 2) {
+                return 1 - direction;
+            }
+        }
+        if (len >= 3 && (data[at] & 0x80) != 0 && data[at + 2] == 1) {
+            return direction;
+        }
+        int senderPort = direction == TcpFlow.FROM_A ? flow.aPort() : flow.bPort();
+        int receiverPort = direction == TcpFlow.FROM_A ? flow.bPort() : flow.aPort();
+        boolean receiverLooksLikeServer = receiverPort < EPHEMERAL_PORTS_START || receiverPort < senderPort;
+        return receiverLooksLikeServer ? direction : 1 - direction;
+    }
+
+    private static boolean isNewConnection(DecodedPacket tcp) {
+        return tcp.hasTcpFlag(DecodedPacket.TCP_SYN) && !tcp.hasTcpFlag(DecodedPacket.TCP_ACK);
+    }
+
+    public FlowTable<TcpFlow> table() { return table; }
+
+    /** Flows whose client side turned out not to speak TLS. */
+    public long notTlsFlows() { return notTlsFlows; }
+
+    /** Packets of flows in bypass (one table lookup each). */
+    public long bypassedPackets() { return bypassedPackets; }
+
+    /** Connections whose first payload came without a SYN to tell the roles. */
+    public long midstreamPickups() { return midstreamPickups; }
+}

@@ -1,0 +1,112 @@
+package io.tlswatch.cli;
+
+import io.tlswatch.analyzer.AnalyzerStats;
+import io.tlswatch.analyzer.SessionCounters;
+import io.tlswatch.analyzer.flow.ReassemblyCounters;
+import io.tlswatch.analyzer.replay.Replay;
+import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.tls.TlsAnomaly;
+import io.tlswatch.capture.decode.DecodeCounters;
+import io.tlswatch.capture.decode.DecodeOutcome;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The end-of-run summary on stderr: what was read, what was found, what went wrong, how fast. */
+final class Summary {
+    private final Replay.Result result;
+    private final AnalyzerStats stats;
+    private final long elapsedNanos;
+
+    Summary(Replay.Result result, AnalyzerStats stats, long elapsedNanos) {
+        this.result = result;
+        this.stats = stats;
+        this.elapsedNanos = elapsedNanos;
+    }
+
+    void print(PrintWriter out) {
+        DecodeCounters d = stats.decode();
+        SessionCounters s = stats.sessions();
+        ReassemblyCounters r = stats.reassembly();
+        double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
+        long unreadable = result.errors().stream().filter(Replay.InputError::nothingRead).count();
+        out.printf(Locale.ROOT, "tlswatch replay: %d %s read, %d unreadable, %d with errors%n", result.sources(),
+                result.sources() == 1 ? "file" : "files", unreadable, result.errors().size() - unreadable);
+        out.printf(Locale.ROOT, "  packets       %,d (%s); tcp %,d, udp %,d%n", result.packets(),
+                bytes(result.capturedBytes()), d.get(DecodeOutcome.TCP), d.get(DecodeOutcome.UDP));
+        line(out, "not decoded", decodeFailures(d));
+        out.printf(Locale.ROOT, "  tcp flows     %,d (client not TLS %,d, picked up mid-stream %,d, idle-expired %,d, "
+                        + "evicted %,d)%n", stats.tcpFlows(), stats.notTlsFlows(), stats.midstreamPickups(),
+                stats.flowsExpired(), stats.flowsEvicted());
+        out.printf(Locale.ROOT, "  tls sessions  %,d (established %,d, server chain seen %,d); client hellos %,d, "
+                        + "server hellos %,d%n", s.sessions(), s.established(), s.serverChainsSeen(),
+                s.clientHellos(), s.serverHellos());
+        line(out, "session ends", sessionEnds(s));
+        out.printf(Locale.ROOT, "  certificates  %,d distinct (unparseable %,d)%n", s.certificates(),
+                stats.certificateParseErrors());
+        line(out, "reassembly", reassembly(r, stats.bufferPoolExhausted()));
+        line(out, "tls anomalies", anomalies(stats));
+        out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s%n", seconds,
+                result.packets() / seconds, result.capturedBytes() / seconds / 1e6);
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String label, List<String> items) {
+        out.printf(Locale.ROOT, "  %-13s %s%n", label, items.isEmpty() ? "none" : String.join(", ", items));
+    }
+
+    private static List<String> decodeFailures(DecodeCounters d) {
+        List<String> items = new ArrayList<>();
+        for (DecodeOutcome outcome : DecodeOutcome.values()) {
+            if (!outcome.isDecoded() && d.get(outcome) > 0) {
+                items.add(String.format(Locale.ROOT, "%s %,d", outcome.name().toLowerCase(Locale.ROOT), d.get(outcome)));
+            }
+        }
+        return items;
+    }
+
+    private static List<String> sessionEnds(SessionCounters s) {
+        List<String> items = new ArrayList<>();
+        for (TlsSession.End end : TlsSession.End.values()) {
+            if (s.endedBy(end) > 0) {
+                items.add(String.format(Locale.ROOT, "%s %,d", end.jsonName(), s.endedBy(end)));
+            }
+        }
+        return items;
+    }
+
+    private static List<String> reassembly(ReassemblyCounters r, long poolExhausted) {
+        List<String> items = new ArrayList<>();
+        add(items, "out of order", r.outOfOrderSegments);
+        add(items, "before window (retransmitted or skipped)", r.segmentsBeforeWindow);
+        add(items, "overlap conflicts", r.overlapConflicts);
+        add(items, "past window", r.segmentsPastWindow);
+        add(items, "too many holes", r.segmentsTooManyHoles);
+        add(items, "gaps", r.gaps);
+        add(items, "window overflows", r.windowOverflows);
+        add(items, "no memory", r.noMemory + poolExhausted);
+        return items;
+    }
+
+    private static List<String> anomalies(AnalyzerStats stats) {
+        List<String> items = new ArrayList<>();
+        for (TlsAnomaly anomaly : TlsAnomaly.values()) {
+            add(items, anomaly.name().toLowerCase(Locale.ROOT), stats.tlsAnomalies().get(anomaly));
+        }
+        return items;
+    }
+
+    private static void add(List<String> items, String name, long count) {
+        if (count > 0) {
+            items.add(String.format(Locale.ROOT, "%s %,d", name, count));
+        }
+    }
+
+    private static String bytes(long n) {
+        if (n < 10_000) {
+            return n + " bytes";
+        }
+        return n < 10_000_000 ? String.format(Locale.ROOT, "%.1f kB", n / 1e3) : String.format(Locale.ROOT, "%.1f MB", n / 1e6);
+    }
+}
