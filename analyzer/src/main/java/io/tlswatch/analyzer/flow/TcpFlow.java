@@ -16,7 +16,7 @@ public final class TcpFlow extends FlowEntry {
     static final int UNKNOWN = -1;
 
     final StreamReassembler[] streams = new StreamReassembler[2];
-    final StreamReassembler.StreamConsumer[] consumers = new StreamReassembler.StreamConsumer[2];
+    final DirectionFeed[] feeds = new DirectionFeed[2];
     final TlsStreamDecoder clientDecoder;
     final TlsStreamDecoder serverDecoder;
     final SessionAssembler session;
@@ -35,8 +35,8 @@ public final class TcpFlow extends FlowEntry {
         session = resources.newSessionAssembler(this::endpoints);
         clientDecoder = resources.newDecoder(true, session);
         serverDecoder = resources.newDecoder(false, session);
-        consumers[FROM_A] = (buf, off, len) -> decoderFor(FROM_A).feed(buf, off, len);
-        consumers[FROM_B] = (buf, off, len) -> decoderFor(FROM_B).feed(buf, off, len);
+        feeds[FROM_A] = new DirectionFeed(this, FROM_A);
+        feeds[FROM_B] = new DirectionFeed(this, FROM_B);
     }
 
     TlsStreamDecoder decoderFor(int direction) {
@@ -58,6 +58,8 @@ public final class TcpFlow extends FlowEntry {
         clientDecoder.reset();
         serverDecoder.reset();
         session.reset();
+        feeds[FROM_A].reset();
+        feeds[FROM_B].reset();
         clientDirection = UNKNOWN;
         synSeen = false;
         finDirections = 0;

@@ -1,7 +1,6 @@
 package io.tlswatch.analyzer.flow;
 
 import io.tlswatch.analyzer.session.TlsSession;
-import io.tlswatch.analyzer.tls.TlsDirectionState;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.decode.DecodedPacket;
 
@@ -46,8 +45,10 @@ public final class TcpTracker {
                 flow.clientDirection = guessClientDirection(flow, direction, packet.data(), tcp);
                 midstreamPickups++;
             }
-            flow.streams[direction].onSegment(tcp.tcpSeq, packet.data(), tcp.payloadOffset, tcp.payloadLength,
-                    flow.consumers[direction]);
+            // Data on a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
+            long seq = tcp.hasTcpFlag(DecodedPacket.TCP_SYN) ? tcp.tcpSeq + 1 : tcp.tcpSeq;
+            flow.streams[direction].onSegment(seq, packet.data(), tcp.payloadOffset, tcp.payloadLength,
+                    flow.feeds[direction]);
             afterData(flow, direction);
         }
         if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
@@ -85,7 +86,7 @@ public final class TcpTracker {
             enterBypass(flow);
             return;
         }
-        if (flow.clientDecoder.state() == TlsDirectionState.NOT_TLS && !flow.session.sawTls()) {
+        if (flow.feeds[flow.clientDirection].gaveUp() && !flow.session.sawTls()) {
             notTlsFlows++;
             enterBypass(flow);
         }

@@ -3,6 +3,7 @@ package io.tlswatch.analyzer.session;
 import io.tlswatch.analyzer.tls.CertificateMessage;
 import io.tlswatch.analyzer.tls.CertificateStatus;
 import io.tlswatch.analyzer.tls.ClientHello;
+import io.tlswatch.analyzer.tls.HandshakeLayout;
 import io.tlswatch.analyzer.tls.ServerHello;
 import io.tlswatch.analyzer.tls.TlsAnomaly;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
@@ -80,17 +81,29 @@ public final class SessionAssembler implements TlsEventListener {
         }
     }
 
+    /** Counts hellos here, parsed or not, so a malformed hello still makes (and counts in) a session. */
+    @Override
+    public void onHandshakeMessage(int handshakeType, int length, boolean fromClient) {
+        if (done) {
+            return;
+        }
+        if (handshakeType == HandshakeLayout.CLIENT_HELLO && fromClient) {
+            if (session != null && session.serverHello != null) {
+                finish(TlsSession.End.CLOSED);   // a new handshake on the same connection
+                done = false;
+            }
+            current().clientHellos++;
+        } else if (handshakeType == HandshakeLayout.SERVER_HELLO && !fromClient) {
+            current().serverHellos++;
+        }
+    }
+
     @Override
     public void onClientHello(ClientHello hello) {
         if (done) {
             return;
         }
-        if (session != null && session.serverHello != null) {
-            finish(TlsSession.End.CLOSED);   // a new handshake on the same connection
-            done = false;
-        }
         TlsSession s = current();
-        s.clientHellos++;
         if (s.clientHello == null) {
             s.clientHello = hello;
         }
@@ -102,7 +115,6 @@ public final class SessionAssembler implements TlsEventListener {
             return;
         }
         TlsSession s = current();
-        s.serverHellos++;
         if (hello.isHelloRetryRequest()) {
             s.helloRetryRequest = true;
         } else if (s.serverHello == null) {
@@ -112,14 +124,15 @@ public final class SessionAssembler implements TlsEventListener {
 
     @Override
     public void onCertificate(CertificateMessage message, boolean fromClient) {
-        if (done || session == null) {
+        if (done || fromClient && session == null) {
             return;
         }
-        session.lastNanos = now;
         if (fromClient) {
+            session.lastNanos = now;
             session.clientCertificates = message.size();
             return;
         }
+        current();   // a capture that starts mid-handshake may show the chain without the hellos
         if (session.serverCertificateSeen) {
             return;
         }

@@ -34,6 +34,11 @@ public final class SessionDocument implements Document {
         this.communityId = communityId;
     }
 
+    /** The session this document describes. */
+    public TlsSession session() {
+        return session;
+    }
+
     @Override
     public DocumentKind kind() {
         return DocumentKind.SESSION;

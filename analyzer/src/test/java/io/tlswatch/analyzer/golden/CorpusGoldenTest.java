@@ -1,0 +1,103 @@
+package io.tlswatch.analyzer.golden;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tlswatch.analyzer.Analyzer;
+import io.tlswatch.analyzer.AnalyzerConfig;
+import io.tlswatch.analyzer.output.Document;
+import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.replay.Replay;
+import io.tlswatch.analyzer.session.SessionDocument;
+import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.testkit.SharedCorpus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every capture of the shared corpus against its tshark oracle: the set of (server name, leaf
+ * certificate SHA-1) pairs the servers sent, and the number of ClientHello and ServerHello messages,
+ * on TCP. UDP (DTLS, QUIC) is another issue's scope. Where we knowingly differ from tshark, the
+ * capture is listed in {@code corpus-oracle-corrections.tsv} with the corrected values, where they
+ * come from, and why; those rows are checked instead.
+ */
+class CorpusGoldenTest {
+    private static final Map<String, Map<String, String>> CORRECTIONS =
+            OracleCorrections.load("corpus-oracle-corrections.tsv");
+
+    @TestFactory
+    Stream<DynamicTest> everyCaptureMatchesTheTsharkOracle() {
+        Path corpus = SharedCorpus.require();
+        return SharedCorpus.manifestCaptures(corpus).stream()
+                .map(capture -> DynamicTest.dynamicTest(capture, () -> check(corpus, capture)));
+    }
+
+    private static void check(Path corpus, String capture) {
+        Observed observed = replay(corpus.resolve(capture));
+        Map<String, String> correction = CORRECTIONS.get(capture);
+        Observed expected = correction != null ? OracleCorrections.expected(correction)
+                : fromOracle(TsharkOracle.load(corpus, capture));
+        String source = correction != null ? " (corrected: " + correction.get("source") + ")" : "";
+        assertAll(capture,
+                () -> assertEquals(expected.pairs, observed.pairs, "(server name, leaf SHA-1) pairs" + source),
+                () -> assertEquals(expected.clientHellos, observed.clientHellos, "ClientHellos" + source),
+                () -> assertEquals(expected.serverHellos, observed.serverHellos, "ServerHellos" + source));
+    }
+
+    private static Observed fromOracle(TsharkOracle oracle) {
+        Set<String> pairs = oracle.certificates().stream()
+                .filter(TsharkOracle::onTcp)
+                .filter(r -> "server".equals(r.get("cert_sender")))
+                .map(r -> r.get("sni") + " " + r.get("leaf_sha1"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        return new Observed(pairs, oracle.tcpHelloCount("ClientHello"), oracle.tcpHelloCount("ServerHello"));
+    }
+
+    record Observed(Set<String> pairs, long clientHellos, long serverHellos) {
+    }
+
+    static Observed replay(Path capture) {
+        List<TlsSession> sessions = new ArrayList<>();
+        DocumentSink collect = new DocumentSink() {
+            @Override
+            public void accept(Document document) {
+                if (document instanceof SessionDocument s) {
+                    sessions.add(s.session());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults(), collect);
+        new Replay(analyzer, (source, position, size, packets) -> { }).run(List.of(capture));
+        analyzer.finish();
+        Set<String> pairs = new TreeSet<>();
+        long clientHellos = 0;
+        long serverHellos = 0;
+        for (TlsSession s : sessions) {
+            clientHellos += s.clientHellos();
+            serverHellos += s.serverHellos();
+            if (!s.serverChain().isEmpty()) {
+                String sni = s.clientHello() != null && s.clientHello().offered().serverName() != null
+                        ? s.clientHello().offered().serverName() : "";
+                pairs.add(sni + " " + s.serverChain().get(0).sha1());
+            }
+        }
+        return new Observed(pairs, clientHellos, serverHellos);
+    }
+
+}
