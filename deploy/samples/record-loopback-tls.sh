@@ -3,7 +3,8 @@
 #
 #   record-loopback-tls.sh DIR HANDSHAKE...
 #
-# HANDSHAKE is VERSION/SERVER_NAME[/ALPN], VERSION one of tls1, tls1_1, tls1_2, tls1_3, e.g.
+# HANDSHAKE is VERSION/SERVER_NAME[/ALPN], VERSION one of tls1, tls1_1, tls1_2, tls1_3, or
+# tls1_3hrr (TLS 1.3 where the server asks for another key share: a HelloRetryRequest), e.g.
 # tls1_2/shop.example.test/http/1.1 or tls1_3/mail.example.test. Each handshake gets its own
 # self-signed EC P-256 certificate for SERVER_NAME (DIR/SERVER_NAME.crt.pem, key beside it), ALPN
 # offered by the client and the first protocol accepted by the server, one
@@ -37,13 +38,19 @@ done
 port=$base_port
 for handshake in "$@"; do
     IFS=/ read -r version name alpn <<<"$handshake"
-    case "$version" in tls1|tls1_1|tls1_2|tls1_3) ;; *) echo "$0: bad version $version" >&2; exit 2 ;; esac
+    server_extra=(); client_extra=()
+    case "$version" in
+        tls1|tls1_1|tls1_2|tls1_3) ;;
+        tls1_3hrr) version=tls1_3; server_extra=(-groups P-256); client_extra=(-groups X25519:P-256) ;;
+        *) echo "$0: bad version $version" >&2; exit 2 ;;
+    esac
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
         -keyout "$dir/$name.key.pem" -out "$dir/$name.crt.pem" \
         -subj "/CN=$name" -addext "subjectAltName=DNS:$name" 2>/dev/null
     # TLS 1.0 and 1.1 need the legacy security level in OpenSSL 3.
     openssl s_server -accept "127.0.0.1:$port" -cert "$dir/$name.crt.pem" -key "$dir/$name.key.pem" \
-        -www "-$version" -cipher 'DEFAULT:@SECLEVEL=0' ${alpn:+-alpn "${alpn%%,*}"} >"$dir/server.log" 2>&1 &
+        -www "-$version" -cipher 'DEFAULT:@SECLEVEL=0' ${alpn:+-alpn "${alpn%%,*}"} "${server_extra[@]}" \
+        >"$dir/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do
         grep -q ACCEPT "$dir/server.log" && break
@@ -51,7 +58,7 @@ for handshake in "$@"; do
     done
     printf 'GET / HTTP/1.0\r\nHost: %s\r\n\r\n' "$name" | timeout 10 openssl s_client \
         -connect "127.0.0.1:$port" -servername "$name" "-$version" -cipher 'DEFAULT:@SECLEVEL=0' \
-        ${alpn:+-alpn "$alpn"} -ign_eof >/dev/null 2>&1 || { echo "$0: handshake $handshake failed" >&2; exit 4; }
+        ${alpn:+-alpn "$alpn"} "${client_extra[@]}" -ign_eof >/dev/null 2>&1 || { echo "$0: handshake $handshake failed" >&2; exit 4; }
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
     server_pid=
     port=$(( port + 1 ))

@@ -30,12 +30,12 @@ public final class TcpTracker {
         TcpFlow flow = table.getOrCreate(key.set(tcp), now);
         if (flow.bypass) {
             bypassedPackets++;
-            if (flow.closed && isNewConnection(tcp)) {
-                table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: start afresh
-                flow = table.getOrCreate(key.set(tcp), now);
-            } else {
+            if (!flow.closed || !isNewConnection(tcp)) {
+                noteClose(flow, key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B, tcp);
                 return;
             }
+            table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: a new connection starts afresh
+            flow = table.getOrCreate(key.set(tcp), now);
         }
         int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         flow.session.setTime(now);
@@ -53,6 +53,16 @@ public final class TcpTracker {
         }
         if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
             close(flow, TlsSession.End.CLOSED);
+        }
+    }
+
+    /** Keeps track of FIN and RST for a flow in bypass, so a later SYN on its ports is a new connection. */
+    private static void noteClose(TcpFlow flow, int direction, DecodedPacket tcp) {
+        if (tcp.hasTcpFlag(DecodedPacket.TCP_FIN)) {
+            flow.finDirections |= 1 << direction;
+        }
+        if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
+            flow.closed = true;
         }
     }
 

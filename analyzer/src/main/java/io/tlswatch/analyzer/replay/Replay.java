@@ -1,6 +1,7 @@
 package io.tlswatch.analyzer.replay;
 
 import io.tlswatch.capture.CaptureFormatException;
+import io.tlswatch.capture.LinkType;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.PacketSource;
 import io.tlswatch.capture.file.CaptureFiles;
@@ -30,11 +31,17 @@ public final class Replay {
         }
     }
 
-    /** What a replay read. */
-    public record Result(int sources, long packets, long capturedBytes, List<InputError> errors) {
-        /** True when no packet at all could be read from the inputs. */
+    /**
+     * What a replay read.
+     *
+     * @param packets            packets read from all sources
+     * @param unsupportedPackets packets of link types the decoder does not know (reported per file)
+     */
+    public record Result(int sources, long packets, long unsupportedPackets, long capturedBytes,
+                         List<InputError> errors) {
+        /** True when no packet that could be analysed was read from the inputs. */
         public boolean nothingRead() {
-            return packets == 0 && !errors.isEmpty();
+            return packets == unsupportedPackets && !errors.isEmpty();
         }
     }
 
@@ -57,15 +64,22 @@ public final class Replay {
         }
         PacketRecord packet = new PacketRecord();
         long packets = 0;
+        long unsupported = 0;
         long bytes = 0;
         int sources = 0;
         for (Path file : files) {
             long before = packets;
+            long unsupportedBefore = unsupported;
+            int unsupportedLinkType = -1;
             try (PacketSource source = CaptureFiles.open(file)) {
                 sources++;
                 while (source.next(packet)) {
                     packets++;
                     bytes += packet.capturedLength();
+                    if (!LinkType.isSupported(packet.linkType())) {
+                        unsupported++;
+                        unsupportedLinkType = packet.linkType();
+                    }
                     sink.onPacket(packet);
                     if ((packets & (PROGRESS_EVERY_PACKETS - 1)) == 0) {
                         progress.progress(source.name(), source.position(), source.size(), packets);
@@ -75,6 +89,12 @@ public final class Replay {
                 if (source.error() != null) {
                     errors.add(new InputError(file.toString(), source.error(), packets == before));
                 }
+                long skipped = unsupported - unsupportedBefore;
+                if (skipped > 0) {
+                    errors.add(new InputError(file.toString(), "link type " + unsupportedLinkType
+                            + " is not supported: " + skipped + " of " + (packets - before) + " packets skipped",
+                            skipped == packets - before));
+                }
             } catch (CaptureFormatException e) {
                 errors.add(new InputError(file.toString(), stripPath(e.getMessage(), file), true));
             } catch (IOException e) {
@@ -82,7 +102,7 @@ public final class Replay {
             }
             sink.onSourceEnd();
         }
-        return new Result(sources, packets, bytes, List.copyOf(errors));
+        return new Result(sources, packets, unsupported, bytes, List.copyOf(errors));
     }
 
     private static void expand(Path input, List<Path> files, List<InputError> errors) {
