@@ -56,14 +56,14 @@ class ReplayCommandTest {
         assertEquals(0, run("replay", "--sensor", "lab", "-o", out.toString(), SAMPLE.toString()));
         List<JsonNode> docs = documents(out);
         List<JsonNode> sessions = ofKind(docs, "session");
-        assertEquals(List.of("shop.example.test", "mail.example.test", "legacy.example.test"),
+        assertEquals(List.of("shop.example.test", "mail.example.test", "retry.example.test", "legacy.example.test"),
                 sessions.stream().map(s -> s.at("/tls/client/server_name").asText()).toList());
-        assertEquals(List.of("1.2", "1.3", "1.1"), sessions.stream().map(s -> s.at("/tls/version").asText()).toList());
+        assertEquals(List.of("1.2", "1.3", "1.3", "1.1"), sessions.stream().map(s -> s.at("/tls/version").asText()).toList());
         assertTrue(sessions.stream().allMatch(s -> s.at("/tls/established").asBoolean()));
         assertEquals("http/1.1", sessions.get(0).at("/tls/next_protocol").asText());
         assertEquals("lab", sessions.get(0).at("/observer/name").asText());
         assertEquals(2, ofKind(docs, "certificate").size(), "TLS 1.3 hides its certificate");
-        assertTrue(stderr.toString().contains("tls sessions  3 (established 3"), stderr.toString());
+        assertTrue(stderr.toString().contains("tls sessions  4 (established 4"), stderr.toString());
         assertEquals(0, errorLines().length);
     }
 
@@ -77,7 +77,7 @@ class ReplayCommandTest {
         Files.writeString(dir.resolve("captures/notes.txt"), "not a capture, and not picked from a folder");
         Path out = dir.resolve("out.jsonl");
         assertEquals(0, run("replay", "-q", "-o", out.toString(), dir.resolve("captures").toString()));
-        assertEquals(6, ofKind(documents(out), "session").size());
+        assertEquals(8, ofKind(documents(out), "session").size());
         assertEquals(0, errorLines().length, stderr.toString());
     }
 
@@ -106,7 +106,7 @@ class ReplayCommandTest {
         String[] lines = errorLines();
         assertEquals(1, lines.length, stderr.toString());
         assertTrue(lines[0].startsWith("tlswatch: " + cut + ": "), lines[0]);
-        assertEquals(3, ofKind(documents(out), "session").size(), "the last handshake ended long before the cut");
+        assertEquals(4, ofKind(documents(out), "session").size(), "the last handshake ended long before the cut");
     }
 
     @Test
