@@ -34,6 +34,7 @@ public record Ja3s(String text, String md5) {
         Objects.requireNonNull(md5, "md5");
     }
 
+    /** The JA3S of {@code hello} (a ServerHello or HelloRetryRequest). */
     public static Ja3s of(ServerHello hello) {
         String text = hello.legacyVersion() + "," + hello.cipherSuite() + "," + decimal(hello.extensions().types());
         return new Ja3s(text, Digests.md5Hex(text));

@@ -25,9 +25,14 @@ import java.util.Objects;
  * <li>GREASE (RFC 8701) is dropped everywhere: ciphers, extensions, supported_versions,
  * signature algorithms. SCSVs (0x00ff, 0x5600) and unknown values stay.</li>
  * <li>Counts are of the non-GREASE values, SNI and ALPN included, two digits, capped at 99.</li>
- * <li>The version comes from {@link Ja4Version}, the ALPN characters from {@link Ja4Alpn}. The
- * SNI flag is 'd' whenever a server_name extension is present, whatever it names (an address
- * literal too); 'i' when there is none.</li>
+ * <li>The version is the numerically highest non-GREASE value of supported_versions when the
+ * extension is there, else legacy_version: "13", "12", "11", "10", "s3", "s2", "d1", "d2", "d3",
+ * anything else "00" (a draft, or an extension with no usable value).</li>
+ * <li>The ALPN characters are the first and last of the first protocol name; when either byte is
+ * not ASCII alphanumeric, the first and last digit of the name in hex (the specification's rule;
+ * FoxIO's python and rust print "99" there); "00" for no name.</li>
+ * <li>The SNI flag is 'd' whenever a server_name extension is present, whatever it names (an
+ * address literal too); 'i' when there is none.</li>
  * <li>Signature algorithms are those of signature_algorithms (13) only, not of
  * signature_algorithms_cert or delegated_credentials.</li>
  * <li>A hash over no values is "000000000000": no ciphers for b; for c, no extensions left once

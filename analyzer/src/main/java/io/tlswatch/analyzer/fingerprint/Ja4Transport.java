@@ -8,7 +8,10 @@ public enum Ja4Transport {
     TCP('t'),
     /** QUIC (RFC 9001: the hello travels in CRYPTO frames): 'q'. */
     QUIC('q'),
-    /** DTLS (RFC 9147): 'd'. */
+    /**
+     * DTLS (RFC 6347, RFC 9147): 'd'. The TLS package parses TLS ClientHellos; a DTLS hello, with
+     * its cookie after the session id (RFC 6347 §4.2.1), needs its own parse before it gets here.
+     */
     DTLS('d');
 
     private final char code;
