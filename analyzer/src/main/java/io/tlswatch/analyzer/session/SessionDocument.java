@@ -1,6 +1,10 @@
 package io.tlswatch.analyzer.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tlswatch.analyzer.fingerprint.Ja3;
+import io.tlswatch.analyzer.fingerprint.Ja3s;
+import io.tlswatch.analyzer.fingerprint.Ja4;
+import io.tlswatch.analyzer.fingerprint.Ja4Transport;
 import io.tlswatch.analyzer.output.Document;
 import io.tlswatch.analyzer.output.DocumentHeader;
 import io.tlswatch.analyzer.output.DocumentKind;
@@ -11,6 +15,7 @@ import io.tlswatch.analyzer.tls.TlsNames;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A session as a JSON document, with Elastic Common Schema names where ECS has them
@@ -106,7 +111,7 @@ public final class SessionDocument implements Document {
         g.writeBooleanField("established", s.established());
         g.writeBooleanField("resumed", s.resumed());
         writeClient(g, s.clientHello());
-        writeServer(g, s.serverChain());
+        writeServer(g, s.serverHello(), s.serverChain());
         g.writeEndObject();
     }
 
@@ -117,6 +122,11 @@ public final class SessionDocument implements Document {
         ClientHelloExtensions x = ch.offered();
         g.writeObjectFieldStart("client");
         optional(g, "server_name", x.serverName());
+        Optional<Ja3> ja3 = Ja3.of(ch);
+        if (ja3.isPresent()) {
+            g.writeStringField("ja3", ja3.get().md5());
+        }
+        g.writeStringField("ja4", Ja4.of(ch, Ja4Transport.TCP).ja4());
         g.writeArrayFieldStart("supported_ciphers");
         for (int suite : ch.cipherSuites()) {
             if (!TlsNames.isGrease(suite)) {
@@ -127,12 +137,22 @@ public final class SessionDocument implements Document {
         g.writeEndObject();
     }
 
-    private static void writeServer(JsonGenerator g, List<CertificateInfo> chain) throws IOException {
-        if (chain.isEmpty()) {
+    private static void writeServer(JsonGenerator g, ServerHello sh, List<CertificateInfo> chain) throws IOException {
+        if (chain.isEmpty() && sh == null) {
             return;
         }
-        CertificateInfo leaf = chain.get(0);
         g.writeObjectFieldStart("server");
+        if (sh != null) {
+            g.writeStringField("ja3s", Ja3s.of(sh).md5());
+        }
+        if (!chain.isEmpty()) {
+            writeLeaf(g, chain);
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeLeaf(JsonGenerator g, List<CertificateInfo> chain) throws IOException {
+        CertificateInfo leaf = chain.get(0);
         g.writeObjectFieldStart("hash");
         g.writeStringField("sha1", leaf.sha1());
         g.writeStringField("sha256", leaf.sha256());
@@ -152,7 +172,6 @@ public final class SessionDocument implements Document {
             g.writeString(c.sha256());
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     /** What ECS has no names for: the handshake as observed, and the client's offer in full. */
@@ -189,6 +208,7 @@ public final class SessionDocument implements Document {
         if (sh != null) {
             g.writeObjectFieldStart("server");
             g.writeStringField("version", TlsNames.versionName(sh.selectedVersion()));
+            g.writeStringField("ja3s_string", Ja3s.of(sh).text());
             g.writeNumberField("cipher_suite", sh.cipherSuite());
             intArray(g, "extensions", sh.extensions().types());
             g.writeEndObject();
@@ -203,6 +223,14 @@ public final class SessionDocument implements Document {
         ClientHelloExtensions x = ch.offered();
         g.writeObjectFieldStart("client");
         g.writeStringField("legacy_version", TlsNames.versionName(ch.legacyVersion()));
+        Optional<Ja3> ja3 = Ja3.of(ch);
+        if (ja3.isPresent()) {
+            g.writeStringField("ja3_string", ja3.get().text());
+        }
+        Ja4 ja4 = Ja4.of(ch, Ja4Transport.TCP);
+        g.writeStringField("ja4_r", ja4.ja4Raw());
+        g.writeStringField("ja4_o", ja4.ja4Original());
+        g.writeStringField("ja4_ro", ja4.ja4RawOriginal());
         if (ch.sslv2Compatible()) {
             g.writeBooleanField("sslv2_compatible", true);
         }
