@@ -63,7 +63,7 @@ public final class Analyzer implements PacketSink {
     public AnalyzerStats stats() {
         return new AnalyzerStats(decodeCounters, sessionCounters, tcpResources.reassembly(),
                 tcpResources.tlsAnomalies(), tcp.table().flowsCreated(), tcp.table().expiredIdle(),
-                tcp.table().evictedTableFull(), tcp.notTlsFlows(), tcp.midstreamPickups(),
+                tcp.table().evictedTableFull(), tcp.tlsFlows(), tcp.notTlsFlows(), tcp.emptyFlows(), tcp.midstreamPickups(),
                 tcpResources.pool().exhausted(), certificates.hits(), certificates.misses(),
                 certificates.parseErrors());
     }

@@ -10,13 +10,15 @@ import io.tlswatch.capture.decode.DecodeCounters;
  * @param tcpFlows            TCP connections tracked
  * @param flowsExpired        flows finished by the idle timeout
  * @param flowsEvicted        flows evicted because the table was full
- * @param notTlsFlows         connections whose client did not speak TLS
+ * @param tlsFlows            finished connections that carried a TLS hello
+ * @param notTlsFlows         finished connections with payload but no TLS hello
+ * @param emptyFlows          finished connections without payload
  * @param midstreamPickups    connections first seen without a SYN
  * @param bufferPoolExhausted buffer requests refused because the memory budget was spent
  */
 public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, ReassemblyCounters reassembly,
                             TlsAnomalyCounters tlsAnomalies, long tcpFlows, long flowsExpired,
-                            long flowsEvicted, long notTlsFlows, long midstreamPickups,
+                            long flowsEvicted, long tlsFlows, long notTlsFlows, long emptyFlows, long midstreamPickups,
                             long bufferPoolExhausted, long certificateCacheHits,
                             long certificateCacheMisses, long certificateParseErrors) {
 }

@@ -36,9 +36,9 @@ final class Summary {
         out.printf(Locale.ROOT, "  packets       %,d (%s); tcp %,d, udp %,d%n", result.packets(),
                 bytes(result.capturedBytes()), d.get(DecodeOutcome.TCP), d.get(DecodeOutcome.UDP));
         line(out, "not decoded", decodeFailures(d));
-        out.printf(Locale.ROOT, "  tcp flows     %,d (client not TLS %,d, picked up mid-stream %,d, idle-expired %,d, "
-                        + "evicted %,d)%n", stats.tcpFlows(), stats.notTlsFlows(), stats.midstreamPickups(),
-                stats.flowsExpired(), stats.flowsEvicted());
+        out.printf(Locale.ROOT, "  tcp flows     %,d: tls %,d, not tls %,d, no payload %,d (picked up mid-stream %,d, "
+                        + "idle-expired %,d, evicted %,d)%n", stats.tcpFlows(), stats.tlsFlows(), stats.notTlsFlows(),
+                stats.emptyFlows(), stats.midstreamPickups(), stats.flowsExpired(), stats.flowsEvicted());
         out.printf(Locale.ROOT, "  tls sessions  %,d (established %,d, server chain seen %,d); client hellos %,d, "
                         + "server hellos %,d%n", s.sessions(), s.established(), s.serverChainsSeen(),
                 s.clientHellos(), s.serverHellos());

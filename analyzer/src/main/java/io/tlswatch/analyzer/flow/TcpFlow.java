@@ -24,6 +24,7 @@ public final class TcpFlow extends FlowEntry {
     /** Direction index the client sends in, or UNKNOWN until a SYN or the first payload says. */
     int clientDirection = UNKNOWN;
     boolean synSeen;
+    boolean payloadSeen;
     int finDirections;
     boolean closed;
     /** Nothing more to learn from this connection: later packets cost one table lookup. */
@@ -62,6 +63,7 @@ public final class TcpFlow extends FlowEntry {
         feeds[FROM_B].reset();
         clientDirection = UNKNOWN;
         synSeen = false;
+        payloadSeen = false;
         finDirections = 0;
         closed = false;
         bypass = false;

@@ -16,7 +16,9 @@ public final class TcpTracker {
 
     private final FlowTable<TcpFlow> table;
     private final FlowKey key = new FlowKey();
+    private long tlsFlows;
     private long notTlsFlows;
+    private long emptyFlows;
     private long bypassedPackets;
     private long midstreamPickups;
 
@@ -41,6 +43,7 @@ public final class TcpTracker {
         flow.session.setTime(now);
         onFlags(flow, direction, tcp);
         if (tcp.payloadLength > 0 && !flow.closed) {
+            flow.payloadSeen = true;
             if (flow.clientDirection == TcpFlow.UNKNOWN) {
                 flow.clientDirection = guessClientDirection(flow, direction, packet.data(), tcp);
                 midstreamPickups++;
@@ -97,7 +100,6 @@ public final class TcpTracker {
             return;
         }
         if (flow.feeds[flow.clientDirection].gaveUp() && !flow.session.sawTls()) {
-            notTlsFlows++;
             enterBypass(flow);
         }
     }
@@ -115,6 +117,13 @@ public final class TcpTracker {
     }
 
     private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
+        if (flow.session.sawTls()) {
+            tlsFlows++;
+        } else if (flow.payloadSeen) {
+            notTlsFlows++;
+        } else {
+            emptyFlows++;
+        }
         flow.session.endOfFlow(switch (why) {
             case IDLE_TIMEOUT -> TlsSession.End.IDLE_TIMEOUT;
             case TABLE_FULL -> TlsSession.End.EVICTED;
@@ -153,8 +162,14 @@ public final class TcpTracker {
 
     public FlowTable<TcpFlow> table() { return table; }
 
-    /** Flows whose client side turned out not to speak TLS. */
+    /** Finished flows that carried at least one TLS hello. */
+    public long tlsFlows() { return tlsFlows; }
+
+    /** Finished flows that carried payload but no TLS hello. */
     public long notTlsFlows() { return notTlsFlows; }
+
+    /** Finished flows without any payload (handshakes only, scans, or data not captured). */
+    public long emptyFlows() { return emptyFlows; }
 
     /** Packets of flows in bypass (one table lookup each). */
     public long bypassedPackets() { return bypassedPackets; }
