@@ -17,7 +17,7 @@ package io.tlswatch.analyzer.quic;
  * </pre>
  *
  * Every count and length is bounded by the bytes left, so the work is linear in the packet.
- * One small cursor per packet, nothing else allocated.
+ * Reused from packet to packet: allocates nothing, and belongs to one thread.
  */
 final class InitialFrameParser {
     /** Every frame read. */
@@ -39,23 +39,27 @@ final class InitialFrameParser {
         void onCrypto(long offset, byte[] b, int off, int len);
     }
 
-    private final byte[] b;
-    private final int limit;
+    private byte[] b;
+    private int limit;
     private int pos;
     private boolean truncated;
 
-    private InitialFrameParser(byte[] b, int off, int len) {
-        this.b = b;
-        this.pos = off;
-        this.limit = off + len;
-    }
-
-    /** Reads the {@code len} bytes of frames at {@code b[off]}; an empty payload is malformed. */
-    static int parse(byte[] b, int off, int len, CryptoSink sink) {
+    /**
+     * Reads the {@code len} bytes of frames at {@code b[off]}; an empty payload is malformed.
+     *
+     * @return {@link #OK}, {@link #MALFORMED} or {@link #NOT_ALLOWED}
+     */
+    int parse(byte[] b, int off, int len, CryptoSink sink) {
         if (len <= 0) {
             return MALFORMED;
         }
-        return new InitialFrameParser(b, off, len).frames(sink);
+        this.b = b;
+        this.pos = off;
+        this.limit = off + len;
+        this.truncated = false;
+        int result = frames(sink);
+        this.b = null;
+        return result;
     }
 
     private int frames(CryptoSink sink) {

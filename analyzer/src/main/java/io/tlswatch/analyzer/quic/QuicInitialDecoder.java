@@ -43,6 +43,7 @@ public final class QuicInitialDecoder {
     private final Hkdf hkdf = new Hkdf();
     private final InitialPacketProtection protection = new InitialPacketProtection();
     private final QuicPacketHeader header = new QuicPacketHeader();
+    private final InitialFrameParser frames = new InitialFrameParser();
 
     public QuicInitialDecoder() {
         this(QuicLimits.DEFAULT);
@@ -149,10 +150,10 @@ public final class QuicInitialDecoder {
             counters.count(QuicOutcome.RESERVED_BITS_SET);
         }
         connection.onOpened(header, b, keys, protection.packetNumber());
-        int frames = InitialFrameParser.parse(protection.plaintext(), 0, protection.plaintextLength(), connection);
-        if (frames == InitialFrameParser.MALFORMED) {
+        int read = frames.parse(protection.plaintext(), 0, protection.plaintextLength(), connection);
+        if (read == InitialFrameParser.MALFORMED) {
             counters.count(QuicOutcome.FRAMES_MALFORMED);
-        } else if (frames == InitialFrameParser.NOT_ALLOWED) {
+        } else if (read == InitialFrameParser.NOT_ALLOWED) {
             counters.count(QuicOutcome.FRAME_NOT_ALLOWED);
         }
     }
