@@ -12,9 +12,18 @@ import java.util.Arrays;
  * <p>When the current keys fail and the packet's own DCID differs, the keys of that DCID are the
  * one alternative: that is a Retry this observer missed (or the first Initial it missed), and it
  * becomes the current DCID when it opens. Keys are derived once per (version, connection ID) and
- * cached, two at a time; the packet number space's largest number opened is kept here too.
+ * cached, two at a time; the packet number space's largest number opened is kept here too. A
+ * Retry is checked ({@link RetryIntegrity}) before it moves anything, so a forged one cannot
+ * blind the observer to the rest of the connection.
  */
 final class InitialKeySchedule {
+    /** The Retry moved the keys to its SCID. */
+    static final int RETRY_ACCEPTED = 0;
+    /** A second Retry, one after a server Initial, one to another client, or before any client Initial. */
+    static final int RETRY_IGNORED = 1;
+    /** Its integrity tag does not verify: forged or damaged, ignored. */
+    static final int RETRY_FORGED = 2;
+
     private byte[] keysDcid;
     private QuicInitialKeys current;
     private QuicInitialKeys spare;
@@ -67,17 +76,24 @@ final class InitialKeySchedule {
     }
 
     /**
-     * A server Retry to the client whose SCID is {@code clientScid} (null if not known yet): its
-     * SCID's keys protect the client's Initials from now on, if it is the first Retry and came
-     * before any server Initial, and names the client as its destination.
+     * A server Retry to the client whose SCID is {@code clientScid} (null if not known yet). Its
+     * SCID's keys protect the client's Initials from now on if it is the first Retry, came before
+     * any server Initial, names the client as its destination and carries a tag that verifies
+     * against the client's first DCID.
+     *
+     * @return {@link #RETRY_ACCEPTED}, {@link #RETRY_IGNORED} or {@link #RETRY_FORGED}
      */
-    void retry(QuicPacketHeader h, byte[] b, byte[] clientScid) {
-        if (retryClosed || clientScid != null && !h.dcidEquals(b, clientScid)) {
-            return;
+    int retry(QuicPacketHeader h, byte[] b, byte[] clientScid, RetryIntegrity integrity) {
+        if (retryClosed || keysDcid == null || clientScid != null && !h.dcidEquals(b, clientScid)) {
+            return RETRY_IGNORED;
+        }
+        if (integrity.verify(h, b, keysDcid) == RetryIntegrity.INVALID) {
+            return RETRY_FORGED;
         }
         retryClosed = true;
         retried = true;
         keysDcid = Arrays.copyOfRange(b, h.scidOffset(), h.scidOffset() + h.scidLength());
+        return RETRY_ACCEPTED;
     }
 
     long largestPacketNumber() {

@@ -33,8 +33,8 @@ public final class QuicInitialDecoder {
         /** A server Initial (after which a client discards any Retry, RFC 9000 §17.2.5.2). */
         void onServerInitial();
 
-        /** A server Retry. */
-        void onRetry(QuicPacketHeader h, byte[] b);
+        /** A server Retry, with the means to check its integrity tag. */
+        void onRetry(QuicPacketHeader h, byte[] b, RetryIntegrity integrity);
     }
 
     private static final int KEY_ATTEMPTS = 2;
@@ -44,6 +44,7 @@ public final class QuicInitialDecoder {
     private final InitialPacketProtection protection = new InitialPacketProtection();
     private final QuicPacketHeader header = new QuicPacketHeader();
     private final InitialFrameParser frames = new InitialFrameParser();
+    private final RetryIntegrity retryIntegrity = new RetryIntegrity();
 
     public QuicInitialDecoder() {
         this(QuicLimits.DEFAULT);
@@ -117,7 +118,7 @@ public final class QuicInitialDecoder {
                 break;
             case RETRY:
                 counters.count(QuicOutcome.RETRY);
-                connection.onRetry(header, b);
+                connection.onRetry(header, b, retryIntegrity);
                 break;
             default:
                 counters.count(QuicOutcome.WRONG_DIRECTION);

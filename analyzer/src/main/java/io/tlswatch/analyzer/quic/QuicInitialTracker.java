@@ -181,8 +181,10 @@ public final class QuicInitialTracker {
         }
 
         @Override
-        public void onRetry(QuicPacketHeader h, byte[] b) {
-            keys.retry(h, b, clientScid);
+        public void onRetry(QuicPacketHeader h, byte[] b, RetryIntegrity integrity) {
+            if (keys.retry(h, b, clientScid, integrity) == InitialKeySchedule.RETRY_FORGED) {
+                counters.count(QuicOutcome.RETRY_TAG_INVALID);
+            }
         }
     }
 }

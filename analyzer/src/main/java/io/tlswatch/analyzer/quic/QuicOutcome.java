@@ -22,6 +22,11 @@ public enum QuicOutcome {
     SERVER_HANDSHAKE("server Handshake packet, counted only"),
     /** A server Retry (RFC 9000 §17.2.5): the client's next Initials use keys from its SCID. */
     RETRY("server Retry: the client's next DCID and keys change"),
+    /**
+     * A Retry whose integrity tag (RFC 9001 §5.8) does not verify against the client's first DCID:
+     * forged or damaged; it changes nothing.
+     */
+    RETRY_TAG_INVALID("Retry integrity tag does not verify; ignored"),
     /** A Version Negotiation packet (RFC 9000 §17.2.1). */
     VERSION_NEGOTIATION("Version Negotiation packet"),
     /** A short header packet (1-RTT, RFC 9000 §17.3): not readable; ends the datagram. */

@@ -17,14 +17,18 @@ import java.util.HexFormat;
  * <li>{@link #DRAFT_22}: draft 22 and mvfst's 0xfaceb001.</li>
  * </ul>
  * The draft salts come from the drafts' §5.2 and are checked against real captures in the tests.
+ * The Retry integrity key and nonce are known for v1 (RFC 9001 §5.8) and v2 (RFC 9369 §3.3.3)
+ * only; a draft's Retry is taken unverified.
  * Google QUIC (Q0xx, T0xx), the reserved versions and anything else are not openable.
  */
 public enum QuicVersion {
-    V1("38762cf7f55934b34d179ae6a4c80cadccbb7f0a", "quic ", false),
-    V2("0dede3def700a6db819381be6e269dcbf9bd2ed9", "quicv2 ", true),
-    DRAFT_29("afbfec289993d24c9e9786f19c6111e04390a899", "quic ", false),
-    DRAFT_23("c3eef712c72ebb5a11a7d2432bb46365bef9f502", "quic ", false),
-    DRAFT_22("7fbcdb0e7c66bbe9193a96cd21519ebd7a02644a", "quic ", false);
+    V1("38762cf7f55934b34d179ae6a4c80cadccbb7f0a", "quic ", false,
+            "be0c690b9f66575a1d766b54e368c84e", "461599d35d632bf2239825bb"),
+    V2("0dede3def700a6db819381be6e269dcbf9bd2ed9", "quicv2 ", true,
+            "8fb4b01b56ac48e260fbcbcead7ccc92", "d86969bc2d7c6d9990efb04a"),
+    DRAFT_29("afbfec289993d24c9e9786f19c6111e04390a899", "quic ", false, null, null),
+    DRAFT_23("c3eef712c72ebb5a11a7d2432bb46365bef9f502", "quic ", false, null, null),
+    DRAFT_22("7fbcdb0e7c66bbe9193a96cd21519ebd7a02644a", "quic ", false, null, null);
 
     private static final int MVFST_DRAFT_22 = 0xfaceb001;
     private static final int MVFST_DRAFT_27 = 0xfaceb002;
@@ -38,14 +42,18 @@ public enum QuicVersion {
     private final byte[] hpLabel;
     /** v1 numbers the types in {@link QuicPacketType} order; v2 adds 1 to each, modulo 4. */
     private final int typeRotation;
+    private final byte[] retryKey;
+    private final byte[] retryNonce;
 
-    QuicVersion(String saltHex, String labelPrefix, boolean v2Types) {
+    QuicVersion(String saltHex, String labelPrefix, boolean v2Types, String retryKeyHex, String retryNonceHex) {
         this.initialSalt = HexFormat.of().parseHex(saltHex);
         this.clientInLabel = Hkdf.label("client in", Hkdf.SHA256_LENGTH);
         this.keyLabel = Hkdf.label(labelPrefix + "key", QuicInitialKeys.KEY_LENGTH);
         this.ivLabel = Hkdf.label(labelPrefix + "iv", QuicInitialKeys.IV_LENGTH);
         this.hpLabel = Hkdf.label(labelPrefix + "hp", QuicInitialKeys.HP_KEY_LENGTH);
         this.typeRotation = v2Types ? 1 : 0;
+        this.retryKey = retryKeyHex == null ? null : HexFormat.of().parseHex(retryKeyHex);
+        this.retryNonce = retryNonceHex == null ? null : HexFormat.of().parseHex(retryNonceHex);
     }
 
     /** The version whose Initial keys protect packets carrying {@code wireVersion}, or null. */
@@ -107,5 +115,15 @@ public enum QuicVersion {
 
     byte[] hpLabel() {
         return hpLabel;
+    }
+
+    /** The AES-128-GCM key of the Retry Integrity Tag, or null where unknown (drafts). */
+    byte[] retryKey() {
+        return retryKey;
+    }
+
+    /** The nonce of the Retry Integrity Tag, or null where unknown. */
+    byte[] retryNonce() {
+        return retryNonce;
     }
 }

@@ -18,6 +18,7 @@ class InitialKeyScheduleTest {
     private final InitialKeySchedule schedule = new InitialKeySchedule();
     private final QuicPacketWriter writer = new QuicPacketWriter();
     private final Hkdf hkdf = new Hkdf();
+    private final RetryIntegrity integrity = new RetryIntegrity();
 
     @Test
     void theFirstInitialsDcidNamesTheKeysAndTheyAreDerivedOnce() {
@@ -36,8 +37,8 @@ class InitialKeyScheduleTest {
     void theFirstRetryToThisClientMovesTheKeysToItsScid() {
         open(initialTo(DCID));
 
-        retry(SCID, Hex.bytes("aaaa"));
-        retry(SCID, Hex.bytes("bbbb"));
+        assertEquals(InitialKeySchedule.RETRY_ACCEPTED, retry(DCID, SCID, Hex.bytes("aaaa")));
+        assertEquals(InitialKeySchedule.RETRY_IGNORED, retry(DCID, SCID, Hex.bytes("bbbb")));
 
         assertArrayEquals(Hex.bytes("aaaa"), schedule.keysDcid(), "a client processes one Retry");
         assertEquals(true, schedule.retried());
@@ -48,7 +49,7 @@ class InitialKeyScheduleTest {
         open(initialTo(DCID));
         schedule.serverInitial();
 
-        retry(SCID, Hex.bytes("aaaa"));
+        assertEquals(InitialKeySchedule.RETRY_IGNORED, retry(DCID, SCID, Hex.bytes("aaaa")));
 
         assertArrayEquals(DCID, schedule.keysDcid());
         assertEquals(false, schedule.retried());
@@ -58,9 +59,26 @@ class InitialKeyScheduleTest {
     void aRetryToAnotherClientIsIgnored() {
         open(initialTo(DCID));
 
-        retry(Hex.bytes("0909"), Hex.bytes("aaaa"));
+        assertEquals(InitialKeySchedule.RETRY_IGNORED, retry(DCID, Hex.bytes("0909"), Hex.bytes("aaaa")));
 
         assertArrayEquals(DCID, schedule.keysDcid());
+    }
+
+    @Test
+    void aRetryWhoseTagDoesNotVerifyIsForgedAndAGenuineOneStillCounts() {
+        open(initialTo(DCID));
+
+        assertEquals(InitialKeySchedule.RETRY_FORGED, retry(Hex.bytes("0000000000000000"), SCID, Hex.bytes("ffff")));
+        assertArrayEquals(DCID, schedule.keysDcid());
+        assertEquals(InitialKeySchedule.RETRY_ACCEPTED, retry(DCID, SCID, Hex.bytes("aaaa")));
+
+        assertArrayEquals(Hex.bytes("aaaa"), schedule.keysDcid());
+    }
+
+    @Test
+    void aRetryBeforeAnyClientInitialIsIgnored() {
+        assertEquals(InitialKeySchedule.RETRY_IGNORED, retry(DCID, SCID, Hex.bytes("aaaa")));
+        assertEquals(null, schedule.keysDcid());
     }
 
     @Test
@@ -80,9 +98,10 @@ class InitialKeyScheduleTest {
         schedule.opened(h, initial, schedule.keys(h, initial, 0, hkdf), 0);
     }
 
-    private void retry(byte[] toClient, byte[] newScid) {
-        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_1, toClient, newScid, Hex.bytes("01"));
-        schedule.retry(parsed(retry), retry, SCID);
+    /** A Retry whose tag is computed over {@code odcid}, to the client {@code toClient}. */
+    private int retry(byte[] odcid, byte[] toClient, byte[] newScid) {
+        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_1, 0, odcid, toClient, newScid, Hex.bytes("01"));
+        return schedule.retry(parsed(retry), retry, SCID, integrity);
     }
 
     private byte[] initialTo(byte[] dcid) {

@@ -105,6 +105,7 @@ class QuicInitialTrackerTest {
         assertArrayEquals(Hex.bytes("69cd818b6dd3fbd7"), event.originalDcid());
         assertArrayEquals(Hex.bytes("434016c5110840091980a574c77f57b34fa08672"), event.keysDcid());
         assertEquals(2, counters.get(QuicOutcome.RETRY));
+        assertEquals(0, counters.get(QuicOutcome.RETRY_TAG_INVALID), "both real Retries verify");
         assertEquals(0, counters.get(QuicOutcome.DECRYPTION_FAILED));
     }
 
@@ -254,7 +255,8 @@ class QuicInitialTrackerTest {
         byte[] hello = TestHellos.chrome125();
         byte[] before = writer.clientInitial(QuicLayout.VERSION_1, CLIENT_DCID, CLIENT_SCID, NO_TOKEN, 0, 1,
                 concat(crypto(0, hello, 0, 1100), padding(40)));
-        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_1, CLIENT_SCID, RETRY_SCID, Hex.bytes("70656b"));
+        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_1, 0, CLIENT_DCID, CLIENT_SCID, RETRY_SCID,
+                Hex.bytes("70656b"));
         byte[] after = writer.clientInitial(QuicLayout.VERSION_1, RETRY_SCID, CLIENT_SCID, Hex.bytes("70656b"), 1,
                 1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
 
@@ -268,6 +270,24 @@ class QuicInitialTrackerTest {
         assertArrayEquals(CLIENT_DCID, event.originalDcid());
         assertArrayEquals(RETRY_SCID, event.keysDcid());
         assertEquals(0, counters.get(QuicOutcome.DECRYPTION_FAILED), "the Retry named the keys: no failed try");
+    }
+
+    @Test
+    void aForgedRetryIsCountedAndDoesNotMoveTheKeys() {
+        byte[] hello = TestHellos.chrome125();
+        byte[] before = clientInitial(0, concat(crypto(0, hello, 0, 1100), padding(40)));
+        byte[] forged = QuicPacketWriter.retry(QuicLayout.VERSION_1, 0, Hex.bytes("0bad0bad"), CLIENT_SCID,
+                RETRY_SCID, Hex.bytes("70656b"));
+        byte[] after = clientInitial(1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
+
+        tracker.feedFromClient(before, 0, before.length, 1);
+        tracker.feedFromServer(forged, 0, forged.length, 2);
+        QuicClientHello event = tracker.feedFromClient(after, 0, after.length, 3);
+
+        assertNotNull(event, counters.toString());
+        assertEquals(1, counters.get(QuicOutcome.RETRY_TAG_INVALID));
+        assertEquals(false, event.retried());
+        assertArrayEquals(CLIENT_DCID, event.keysDcid());
     }
 
     @Test

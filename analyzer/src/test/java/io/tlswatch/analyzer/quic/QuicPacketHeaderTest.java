@@ -50,7 +50,7 @@ class QuicPacketHeaderTest {
 
     @Test
     void aRetryRunsToTheEndOfTheDatagramAndEndsInItsTag() {
-        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_2, Hex.bytes("c1"), Hex.bytes("5e5e"),
+        byte[] retry = QuicPacketWriter.retry(QuicLayout.VERSION_2, 0, Hex.bytes("0a"), Hex.bytes("c1"), Hex.bytes("5e5e"),
                 Hex.bytes("746f6b656e"));
 
         assertTrue(header.parse(retry, 0, retry.length));

@@ -84,11 +84,25 @@ final class QuicPacketWriter {
         return packet;
     }
 
-    /** A Retry (RFC 9000 §17.2.5) with an all-zero integrity tag (nothing here checks it). */
-    static byte[] retry(int wireVersion, byte[] dcid, byte[] scid, byte[] token) {
-        int typeBits = QuicVersion.of(wireVersion).typeBits(QuicPacketType.RETRY);
-        return concat(longHeaderStart(wireVersion, typeBits, dcid, scid), token,
-                new byte[QuicLayout.RETRY_INTEGRITY_TAG_LENGTH]);
+    /**
+     * A Retry (RFC 9000 §17.2.5) to the client whose first DCID was {@code odcid}, its integrity
+     * tag computed as RFC 9001 §5.8 says; {@code unusedBits} fill the first byte's low four bits.
+     */
+    static byte[] retry(int wireVersion, int unusedBits, byte[] odcid, byte[] dcid, byte[] scid, byte[] token) {
+        QuicVersion version = QuicVersion.of(wireVersion);
+        byte[] packet = concat(longHeaderStart(wireVersion, version.typeBits(QuicPacketType.RETRY), dcid, scid),
+                token);
+        packet[0] |= (byte) unusedBits;
+        byte[] pseudo = concat(new byte[] {(byte) odcid.length}, odcid, packet);
+        try {
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(version.retryKey(), "AES"),
+                    new GCMParameterSpec(128, version.retryNonce()));
+            gcm.updateAAD(pseudo);
+            return concat(packet, gcm.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A long header packet of {@code type} whose {@code payloadLength} bytes are opaque (0-RTT, Handshake). */

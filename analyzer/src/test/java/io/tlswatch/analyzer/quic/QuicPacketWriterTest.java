@@ -2,6 +2,7 @@ package io.tlswatch.analyzer.quic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.tlswatch.testkit.Hex;
 import org.junit.jupiter.api.Test;
 
 /** The tests' packet writer protects as RFC 9001 A.2 and RFC 9369 A.2 do, to the byte. */
@@ -18,6 +19,17 @@ class QuicPacketWriterTest {
     void writesTheVersion2ClientInitialOfRfc9369() {
         assertArrayEquals(RfcVectors.v2Packet(), writer.clientInitial(QuicLayout.VERSION_2, RfcVectors.DCID,
                 new byte[0], new byte[0], RfcVectors.PACKET_NUMBER, 4, RfcVectors.payload()));
+    }
+
+    @Test
+    void writesTheRetriesOfRfc9001AndRfc9369() {
+        byte[] scid = Hex.bytes("f067a5502a4262b5");
+        byte[] token = Hex.bytes("746f6b656e");
+
+        assertArrayEquals(Hex.bytes("ff000000010008f067a5502a4262b574 6f6b656e04a265ba2eff4d829058fb3f 0f2496ba"),
+                QuicPacketWriter.retry(QuicLayout.VERSION_1, 0x0f, RfcVectors.DCID, new byte[0], scid, token));
+        assertArrayEquals(Hex.bytes("cf6b3343cf0008f067a5502a4262b574 6f6b656ec8646ce8bfe33952d9555436 65dcc7b6"),
+                QuicPacketWriter.retry(QuicLayout.VERSION_2, 0x0f, RfcVectors.DCID, new byte[0], scid, token));
     }
 
     @Test
