@@ -27,6 +27,9 @@ public final class QuicInitialTracker {
         AWAITING_INITIAL, COLLECTING, HELLO_DONE, GAVE_UP
     }
 
+    /** The smallest UDP payload that can carry a client Initial (RFC 9000 §14.1). */
+    public static final int MIN_INITIAL_DATAGRAM = 1200;
+
     private final QuicInitialDecoder decoder;
     private final QuicCounters counters;
     private final InitialKeySchedule keys = new InitialKeySchedule();
@@ -41,6 +44,20 @@ public final class QuicInitialTracker {
     private int initialsTried;
     private int initialsOpened;
     private long firstInitialNanos;
+
+    /**
+     * Whether a UDP payload is worth a tracker: a long header with the fixed bit in a datagram of
+     * at least 1200 bytes, as every datagram carrying a client Initial is (RFC 9000 §14.1). The
+     * version is not checked: a client that starts in a reserved version follows with a real one.
+     * For the integrator deciding which UDP flows to follow; reads three bytes, allocates nothing.
+     */
+    public static boolean looksLikeClientInitial(byte[] b, int off, int len) {
+        if (off < 0 || len < MIN_INITIAL_DATAGRAM || off + (long) len > b.length) {
+            return false;
+        }
+        int first = b[off] & 0xff;
+        return QuicLayout.isLongHeader(first) && QuicLayout.hasFixedBit(first);
+    }
 
     public QuicInitialTracker(QuicInitialDecoder decoder, QuicCounters counters) {
         this.decoder = decoder;
@@ -66,7 +83,7 @@ public final class QuicInitialTracker {
     }
 
     /** Reads a UDP payload the server sent: counted, and a Retry changes the client's keys. */
-    public void feedFromServer(byte[] b, int off, int len, long timeNanos) {
+    public void feedFromServer(byte[] b, int off, int len) {
         if (state == State.HELLO_DONE || state == State.GAVE_UP) {
             return;
         }

@@ -122,7 +122,7 @@ class CorpusQuicTest {
             String flow = src + ">" + dst;
             QuicInitialTracker fromServer = trackers.get(dst + ">" + src);
             if (fromServer != null) {
-                fromServer.feedFromServer(record.data(), p.payloadOffset, p.payloadLength, record.timestampNanos());
+                fromServer.feedFromServer(record.data(), p.payloadOffset, p.payloadLength);
                 return;
             }
             QuicClientHello hello = trackers.computeIfAbsent(flow, f -> new QuicInitialTracker(decoder, counters))

@@ -45,7 +45,7 @@ record Datagrams(boolean fromClient, int frame, byte[] bytes) {
         if (fromClient) {
             return tracker.feedFromClient(bytes, 0, bytes.length, timeNanos);
         }
-        tracker.feedFromServer(bytes, 0, bytes.length, timeNanos);
+        tracker.feedFromServer(bytes, 0, bytes.length);
         return null;
     }
 }

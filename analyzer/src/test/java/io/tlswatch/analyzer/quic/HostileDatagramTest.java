@@ -37,7 +37,7 @@ class HostileDatagramTest {
             for (int cut = 1; cut <= datagram.length; cut++) {
                 QuicCounters counters = new QuicCounters();
                 QuicInitialTracker tracker = new QuicInitialTracker(decoder, counters);
-                tracker.feedFromServer(datagram, 0, cut, 0);
+                tracker.feedFromServer(datagram, 0, cut);
                 QuicClientHello hello = tracker.feedFromClient(datagram, 0, cut, 0);
 
                 assertTrue(hello == null || cut >= helloAt, "a hello from a cut packet, cut at " + cut);
@@ -96,7 +96,7 @@ class HostileDatagramTest {
             }
             QuicInitialTracker tracker = new QuicInitialTracker(decoder, counters);
             tracker.feedFromClient(datagram, 0, datagram.length, i);
-            tracker.feedFromServer(datagram, 0, datagram.length, i);
+            tracker.feedFromServer(datagram, 0, datagram.length);
         }
         assertTrue(counters.get(QuicOutcome.PACKET_MALFORMED) > 0, counters.toString());
         assertTrue(counters.get(QuicOutcome.DECRYPTION_FAILED) > 0, counters.toString());
@@ -135,7 +135,7 @@ class HostileDatagramTest {
 
         tracker.feedFromClient(b, -1, 10, 0);
         tracker.feedFromClient(b, 1190, 20, 0);
-        tracker.feedFromServer(b, 0, 0, 0);
+        tracker.feedFromServer(b, 0, 0);
         tracker.feedFromClient(b, Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
 
         assertEquals(4, counters.get(QuicOutcome.PACKET_MALFORMED));

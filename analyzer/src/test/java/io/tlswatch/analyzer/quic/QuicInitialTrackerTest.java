@@ -261,7 +261,7 @@ class QuicInitialTrackerTest {
                 1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
 
         tracker.feedFromClient(before, 0, before.length, 1);
-        tracker.feedFromServer(retry, 0, retry.length, 2);
+        tracker.feedFromServer(retry, 0, retry.length);
         QuicClientHello event = tracker.feedFromClient(after, 0, after.length, 3);
 
         assertNotNull(event, counters.toString());
@@ -281,7 +281,7 @@ class QuicInitialTrackerTest {
         byte[] after = clientInitial(1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
 
         tracker.feedFromClient(before, 0, before.length, 1);
-        tracker.feedFromServer(forged, 0, forged.length, 2);
+        tracker.feedFromServer(forged, 0, forged.length);
         QuicClientHello event = tracker.feedFromClient(after, 0, after.length, 3);
 
         assertNotNull(event, counters.toString());
@@ -426,6 +426,23 @@ class QuicInitialTrackerTest {
         assertEquals(1, counters.get(QuicOutcome.SHORT_HEADER));
         assertEquals(1, counters.get(QuicOutcome.UNSUPPORTED_VERSION));
         assertEquals(QuicInitialTracker.State.AWAITING_INITIAL, tracker.state());
+    }
+
+    @Test
+    void onlyLongHeaderDatagramsOf1200BytesOrMoreLookLikeAClientInitial() {
+        byte[] rfc = RfcVectors.v1Packet();
+        byte[] padded = concat(new byte[] {0}, rfc);
+
+        assertTrue(QuicInitialTracker.looksLikeClientInitial(rfc, 0, rfc.length));
+        assertTrue(QuicInitialTracker.looksLikeClientInitial(padded, 1, rfc.length));
+        assertEquals(false, QuicInitialTracker.looksLikeClientInitial(rfc, 0, 1199), "too small for an Initial");
+        assertEquals(false, QuicInitialTracker.looksLikeClientInitial(padded, 0, padded.length), "short header");
+        assertEquals(false, QuicInitialTracker.looksLikeClientInitial(rfc, 1, rfc.length), "slice past the end");
+        byte[] noFixedBit = rfc.clone();
+        noFixedBit[0] &= ~QuicLayout.FIXED_BIT;
+        assertEquals(false, QuicInitialTracker.looksLikeClientInitial(noFixedBit, 0, rfc.length));
+        byte[] reserved = Datagrams.load("tcpdump-quic-vn.datagrams").get(0).bytes();
+        assertTrue(QuicInitialTracker.looksLikeClientInitial(reserved, 0, reserved.length));
     }
 
     private byte[] clientInitial(long packetNumber, byte[] frames) {

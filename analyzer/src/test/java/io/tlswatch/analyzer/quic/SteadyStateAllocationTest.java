@@ -37,9 +37,9 @@ class SteadyStateAllocationTest {
             for (int i = 0; i < ROUNDS; i++) {
                 waiting.feedFromClient(oneRtt, 0, oneRtt.length, i);
                 waiting.feedFromClient(zeroRtt, 0, zeroRtt.length, i);
-                waiting.feedFromServer(server, 0, server.length, i);
+                waiting.feedFromServer(server, 0, server.length);
                 done.feedFromClient(initial, 0, initial.length, i);
-                done.feedFromServer(server, 0, server.length, i);
+                done.feedFromServer(server, 0, server.length);
             }
             long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
             if (warmup == 1) {
