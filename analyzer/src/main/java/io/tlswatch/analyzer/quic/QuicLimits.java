@@ -15,8 +15,8 @@ public record QuicLimits(int maxCryptoBytes, int maxInitialsPerDatagram, int max
     /**
      * 64 KiB of CRYPTO stream (a ClientHello is at most 64 KiB by its own 2-byte vectors, RFC 8446
      * §4.1.2; Chrome's post-quantum hellos are about 2 KiB, over two Initials); 8 Initials per
-     * datagram (a real one holds one, and a datagram of 1200 bytes or more cannot hold many); 64
-     * Initials per connection (a hello takes one to a few, retransmissions and ACKs a few more).
+     * datagram (a real one holds one); 64 Initials per connection (a hello takes one to a few,
+     * retransmissions and ACKs a few more).
      */
     public static final QuicLimits DEFAULT = new QuicLimits(64 * 1024, 8, 64);
 
