@@ -1,0 +1,121 @@
+package io.tlswatch.analyzer.quic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tlswatch.testkit.Hex;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packets that make up nearly all of a QUIC flow (1-RTT, Handshake, 0-RTT, and everything
+ * after the hello) allocate nothing; an Initial costs what the JDK's AES-GCM allocates: about the
+ * packet's size (SunJCE holds the ciphertext until the tag verifies), measured at some 1.2 KiB.
+ */
+class SteadyStateAllocationTest {
+    private static final int ROUNDS = 20_000;
+
+    @Test
+    void packetsThatAreNotClientInitialsAllocateNothing() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        QuicCounters counters = new QuicCounters();
+        QuicInitialDecoder decoder = new QuicInitialDecoder();
+        QuicInitialTracker waiting = new QuicInitialTracker(decoder, counters);
+        QuicInitialTracker done = new QuicInitialTracker(decoder, counters);
+        byte[] initial = RfcVectors.v1Packet();
+        assertNotNull(done.feedFromClient(initial, 0, initial.length, 0));
+        byte[] oneRtt = Hex.bytes("41 0011223344556677 0102030405060708090a0b0c0d0e0f101112131415");
+        byte[] server = Datagrams.load("zeek-quicv2-http3.datagrams").get(1).bytes();
+        byte[] zeroRtt = QuicPacketWriter.opaque(QuicLayout.VERSION_1, QuicPacketType.ZERO_RTT, Hex.bytes("01"),
+                Hex.bytes("02"), 1000);
+
+        for (int warmup = 0; warmup < 2; warmup++) {
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < ROUNDS; i++) {
+                waiting.feedFromClient(oneRtt, 0, oneRtt.length, i);
+                waiting.feedFromClient(zeroRtt, 0, zeroRtt.length, i);
+                waiting.feedFromServer(server, 0, server.length);
+                done.feedFromClient(initial, 0, initial.length, i);
+                done.feedFromServer(server, 0, server.length);
+            }
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            if (warmup == 1) {
+                assertTrue(allocated < 4096, allocated + " bytes for " + 5 * ROUNDS + " datagrams");
+            }
+        }
+        assertEquals(2L * ROUNDS, counters.get(QuicOutcome.SHORT_HEADER));
+    }
+
+    @Test
+    void anInitialCostsOnlyWhatTheJdksCryptoAllocates() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        QuicInitialDecoder decoder = new QuicInitialDecoder();
+        QuicCounters counters = new QuicCounters();
+        QuicInitialDecoder.Connection connection = new ReopeningConnection();
+        byte[] ackAndCrypto = new QuicPacketWriter().clientInitial(QuicLayout.VERSION_1, RfcVectors.DCID,
+                new byte[0], new byte[0], 1, 1, QuicPacketWriter.concat(Hex.bytes("02 00 00 00 00"),
+                        QuicPacketWriter.crypto(0, RfcVectors.clientHelloMessage(), 0, 100), new byte[1000]));
+
+        int initials = 2000;
+        for (int warmup = 0; warmup < 2; warmup++) {
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < initials; i++) {
+                decoder.decode(ackAndCrypto, 0, ackAndCrypto.length, true, connection, counters);
+            }
+            long perInitial = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / initials;
+            if (warmup == 1) {
+                assertTrue(perInitial < 2048, perInitial + " bytes per Initial");
+            }
+        }
+        assertEquals(2L * initials, counters.get(QuicOutcome.CLIENT_INITIAL), counters.toString());
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not count allocated bytes");
+        return threads;
+    }
+
+    /** A connection that takes every Initial with the RFC DCID's keys, so one can be opened over and over. */
+    private static final class ReopeningConnection implements QuicInitialDecoder.Connection {
+        private static final QuicInitialKeys KEYS = QuicInitialKeys.client(QuicVersion.V1, RfcVectors.DCID, 0, 8,
+                new Hkdf());
+
+        @Override
+        public boolean acceptClientInitial() {
+            return true;
+        }
+
+        @Override
+        public QuicInitialKeys clientKeys(QuicPacketHeader h, byte[] b, int attempt, Hkdf hkdf) {
+            return attempt == 0 ? KEYS : null;
+        }
+
+        @Override
+        public long largestPacketNumber() {
+            return 0;
+        }
+
+        @Override
+        public void onOpened(QuicPacketHeader h, byte[] b, QuicInitialKeys keys, long packetNumber) {
+        }
+
+        @Override
+        public void onServerInitial() {
+        }
+
+        @Override
+        public void onRetry(QuicPacketHeader h, byte[] b, RetryIntegrity integrity) {
+        }
+
+        @Override
+        public void onCrypto(long offset, byte[] b, int off, int len) {
+        }
+    }
+}
