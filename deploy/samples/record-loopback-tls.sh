@@ -19,7 +19,8 @@ for tool in openssl tcpdump; do
     command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 3; }
 done
 
-base_port=$(( 20000 + (RANDOM % 20000) ))
+# Listening ports below Linux's ephemeral range (32768-60999), so no client socket holds them.
+base_port=$(( 20000 + (RANDOM % 12000) ))
 last_port=$(( base_port + $# - 1 ))
 tcpdump -i lo -U --immediate-mode -s 0 -w "$dir/capture.pcap" "tcp portrange $base_port-$last_port" 2>"$dir/tcpdump.log" &
 capture_pid=$!
@@ -54,15 +55,18 @@ for handshake in "$@"; do
     server_pid=$!
     for _ in $(seq 100); do
         grep -q ACCEPT "$dir/server.log" && break
+        kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.05
     done
+    grep -q ACCEPT "$dir/server.log" || { echo "$0: s_server did not start: $(head -c 300 "$dir/server.log")" >&2; exit 4; }
     printf 'GET / HTTP/1.0\r\nHost: %s\r\n\r\n' "$name" | timeout 10 openssl s_client \
         -connect "127.0.0.1:$port" -servername "$name" "-$version" -cipher 'DEFAULT:@SECLEVEL=0' \
-        ${alpn:+-alpn "$alpn"} "${client_extra[@]}" -ign_eof >/dev/null 2>&1 || { echo "$0: handshake $handshake failed" >&2; exit 4; }
+        ${alpn:+-alpn "$alpn"} "${client_extra[@]}" -ign_eof >"$dir/client.log" 2>&1 ||
+        { echo "$0: handshake $handshake failed: $(tail -c 300 "$dir/client.log")" >&2; exit 4; }
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
     server_pid=
     port=$(( port + 1 ))
 done
 sleep 0.2
 kill -TERM "$capture_pid"; wait "$capture_pid" 2>/dev/null || true
-rm -f "$dir/server.log" "$dir/tcpdump.log"
+rm -f "$dir/server.log" "$dir/client.log" "$dir/tcpdump.log"
