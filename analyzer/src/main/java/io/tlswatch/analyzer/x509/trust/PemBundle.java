@@ -44,7 +44,8 @@ record PemBundle(List<Block> blocks, List<SkippedPemEntry> skipped) {
             int labelEnd = text.indexOf(DASHES, labelStart);
             if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL_CHARS) {
                 skipped.add(new SkippedPemEntry(source, index, PemEntryProblem.UNTERMINATED, "no label"));
-                break;
+                at = text.indexOf(BEGIN, labelStart);
+                continue;
             }
             String label = text.substring(labelStart, labelEnd);
             String endLine = END + label + DASHES;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,20 +86,22 @@ public final class TrustStore {
         PemBundle bundle = PemBundle.parse(source, pem);
         Map<String, TrustAnchor> merged = new LinkedHashMap<>(byCertificate.size() * 2);
         anchors.forEach(anchor -> merged.put(anchor.certificateSha256(), anchor));
-        List<SkippedPemEntry> allSkipped = new ArrayList<>(skipped);
+        List<SkippedPemEntry> newlySkipped = new ArrayList<>(bundle.skipped());
         for (PemBundle.Block block : bundle.blocks()) {
             CertificateInfo info = CertificateParser.parse(block.der());
             ChainCertificate decoded = ChainCertificate.decode(info, block.der());
             if (decoded == null) {
                 String detail = info.parseError() != null ? info.parseError().id() : "no tbsCertificate framing";
-                allSkipped.add(new SkippedPemEntry(source, block.index(), PemEntryProblem.NOT_A_CERTIFICATE, detail));
+                newlySkipped.add(new SkippedPemEntry(source, block.index(), PemEntryProblem.NOT_A_CERTIFICATE, detail));
             } else if (merged.containsKey(decoded.sha256())) {
-                allSkipped.add(new SkippedPemEntry(source, block.index(), PemEntryProblem.DUPLICATE, decoded.sha256()));
+                newlySkipped.add(new SkippedPemEntry(source, block.index(), PemEntryProblem.DUPLICATE, decoded.sha256()));
             } else {
                 merged.put(decoded.sha256(), new TrustAnchor(decoded, source));
             }
         }
-        allSkipped.addAll(bundle.skipped());
+        newlySkipped.sort(Comparator.comparingInt(SkippedPemEntry::index));
+        List<SkippedPemEntry> allSkipped = new ArrayList<>(skipped);
+        allSkipped.addAll(newlySkipped);
         return new TrustStore(new ArrayList<>(merged.values()), allSkipped);
     }
 
