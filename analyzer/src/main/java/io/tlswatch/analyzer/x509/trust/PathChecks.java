@@ -123,7 +123,7 @@ final class PathChecks {
             String hash = path.get(i).info().signatureAlgorithm().hash();
             if ("sha1".equals(hash)) {
                 notes.add(ChainNote.SHA1_SIGNATURE);
-            } else if (MD5_OR_WORSE.contains(hash)) {
+            } else if (hash != null && MD5_OR_WORSE.contains(hash)) { // null: no separate hash, or unknown
                 notes.add(ChainNote.MD5_SIGNATURE);
             }
         }
