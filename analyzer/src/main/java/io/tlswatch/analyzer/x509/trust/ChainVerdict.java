@@ -123,6 +123,21 @@ public final class ChainVerdict {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof ChainVerdict that && path.equals(that.path) && Objects.equals(anchor, that.anchor)
+                && failures.equals(that.failures) && notes.equals(that.notes)
+                && Objects.equals(matchedName, that.matchedName) && Objects.equals(missingIssuer, that.missingIssuer)
+                && judgedAt.equals(that.judgedAt) && Objects.equals(pathValidFrom, that.pathValidFrom)
+                && Objects.equals(pathValidUntil, that.pathValidUntil) && certificatesSent == that.certificatesSent
+                && certificatesIgnored == that.certificatesIgnored;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, anchor, failures, notes, matchedName, judgedAt);
+    }
+
+    @Override
     public String toString() {
         return "ChainVerdict[" + (trusted() ? "trusted" : "untrusted " + failures) + ", notes=" + notes
                 + ", path=" + path.size() + ", anchor=" + (anchor != null ? anchor.subject() : null) + "]";

@@ -12,7 +12,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,8 +78,7 @@ final class TestPki {
     /** A certificate made here, with the key that can sign under it. */
     record Issued(byte[] der, KeyPair keys, X500Name subject) {
         String pem() {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                    + "\n-----END CERTIFICATE-----\n";
+            return TrustResources.pem(der);
         }
     }
 
@@ -95,12 +93,17 @@ final class TestPki {
     private boolean withKeyIds = true;
     private final List<Extension> extensions = new ArrayList<>();
 
-    private TestPki(String subject) {
-        this.subject = name(subject);
+    private TestPki(X500Name subject) {
+        this.subject = subject;
     }
 
     /** A certificate for {@code subject}, an RFC 4514 string such as "CN=a,O=b,C=KZ". */
     static TestPki certificate(String subject) {
+        return new TestPki(name(subject));
+    }
+
+    /** A certificate for {@code subject} encoded exactly as given (a name copied from another certificate). */
+    static TestPki certificate(X500Name subject) {
         return new TestPki(subject);
     }
 
@@ -214,7 +217,10 @@ final class TestPki {
         X500Name issuedBy = issuerName != null ? issuerName : issuer != null ? issuer.subject() : subject;
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         String algorithm = signatureAlgorithm != null ? signatureAlgorithm
-                : signing.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+                : "SHA256with" + switch (signing.getPublic().getAlgorithm()) {
+                    case "EC" -> "ECDSA";
+                    default -> signing.getPublic().getAlgorithm(); // RSA, DSA
+                };
         try {
             X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuedBy,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject, spki);
