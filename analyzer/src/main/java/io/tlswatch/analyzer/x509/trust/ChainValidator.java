@@ -41,6 +41,7 @@ public final class ChainValidator {
      * {@code captureTime}.
      */
     public ChainVerdict validate(List<byte[]> chain, String serverName, Instant captureTime) {
+        Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(captureTime, "captureTime");
         return analyze(chain, hashes(chain), serverName).judgeAt(captureTime);
     }

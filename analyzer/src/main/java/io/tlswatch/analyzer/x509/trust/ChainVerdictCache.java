@@ -32,6 +32,7 @@ public final class ChainVerdictCache {
 
     /** As {@link ChainValidator#validate}, answered from the cache when the chain was seen before. */
     public ChainVerdict verdict(List<byte[]> chain, String serverName, Instant captureTime) {
+        Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(captureTime, "captureTime");
         List<String> hashes = validator.hashes(chain);
         Key key = new Key(hashes, chain.size(), serverName != null ? serverName.toLowerCase(Locale.ROOT) : null);

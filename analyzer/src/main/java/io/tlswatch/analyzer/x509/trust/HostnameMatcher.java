@@ -10,7 +10,10 @@ import java.util.Locale;
  * name with at least two labels after it ("*.example.com"), and matches exactly one non-empty
  * label (section 6.4.3). Partial-label wildcards ("f*o.example.com", "*oo.example.com") match
  * nothing: browsers have refused them for years, and RFC 9525 (which replaces RFC 6125) drops them.
- * Public-suffix wildcards such as "*.co.uk" are not recognised (out of scope).
+ * Public-suffix wildcards such as "*.co.uk" are not recognised (out of scope). U-labels are
+ * converted with {@link IDN} (IDNA 2003): the few characters where IDNA 2008 and UTS 46 differ
+ * ("ß", final sigma) may convert otherwise than in a browser; SNI carries A-labels anyway
+ * (RFC 6066 section 3).
  */
 final class HostnameMatcher {
     private HostnameMatcher() {

@@ -1,5 +1,6 @@
 package io.tlswatch.analyzer.x509.trust;
 
+import io.tlswatch.analyzer.net.IpAddressText;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
@@ -17,7 +18,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 final class ServerNameCheck {
     /**
      * @param checked a server name was given
-     * @param matchedName the presented name that matched ("*.example.com", "192.0.2.1"), or null
+     * @param matchedName the presented name that matched ("*.example.com"; an address in
+     *     {@link IpAddressText} form, "2001:db8::10"), or null
      * @param viaCommonName the match came from the subject CN
      */
     record Result(boolean checked, String matchedName, boolean viaCommonName) {
@@ -48,7 +50,7 @@ final class ServerNameCheck {
             } else if (name.getTagNo() == GeneralName.iPAddress) {
                 anyDnsOrIp = true;
                 byte[] presented = ASN1OctetString.getInstance(name.getName()).getOctets();
-                matched = ip != null && Arrays.equals(presented, ip) ? serverName : null;
+                matched = ip != null && Arrays.equals(presented, ip) ? IpAddressText.format(presented) : null;
             }
             if (matched != null) {
                 return new Result(true, matched, false);

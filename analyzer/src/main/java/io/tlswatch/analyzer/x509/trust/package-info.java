@@ -6,13 +6,17 @@
  * {@link io.tlswatch.analyzer.x509.trust.ChainVerdict} of named failures and notes.
  *
  * <p>Files by job: {@code PemBundle} reads PEM (RFC 7468); {@code TrustStore} and
- * {@code TrustAnchor} hold the roots; {@code TrustStoreSnapshot} refreshes the shipped copy;
- * {@code ChainCertificate} is one decoded certificate with its names as lookup keys;
+ * {@code TrustAnchor} hold the roots; {@code TrustStoreSnapshot} refreshes the shipped copy
+ * (resource {@code mozilla-roots.pem}, provenance in {@code SOURCE.md});
+ * {@code ChainCertificate} is one decoded certificate, {@code NameKey} its names as lookup keys;
  * {@code CertificateLayout} locates the signed bytes; {@code SignatureCheck} verifies one
  * signature; {@code PathBuilder} searches paths; {@code PathChecks} applies RFC 5280's
  * time-independent policy to one path; {@code CandidatePath} and {@code ChainAnalysis} hold the
  * result so that {@code judgeAt} a capture time is cheap; {@code ServerNameCheck},
- * {@code HostnameMatcher} and {@code IpLiteral} match the server name (RFC 6125).
+ * {@code HostnameMatcher} and {@code IpLiteral} match the server name (RFC 6125);
+ * {@code ChainVerdict}, {@code PathAnchor}, {@code ChainFailure} and {@code ChainNote} are the
+ * answer; {@code DecodedCertificates}, {@code LruMap} and {@code Sha256Hex} serve the caches;
+ * {@code TrustLimits} holds every bound.
  *
  * <p>Why our own path builder: Bouncy Castle's PKIX {@code CertPathBuilder} stops at the first
  * problem with an exception, so it cannot say which of several things is wrong, does not rank

@@ -109,6 +109,7 @@ class ServerNameTest {
         assertTrue(v4.trusted(), v4.toString());
         assertEquals("192.0.2.10", v4.matchedName());
         assertTrue(v6.trusted(), v6.toString());
+        assertEquals("2001:db8::10", v6.matchedName(), "the presented address, in RFC 5952 form");
         assertEquals(Set.of(ChainFailure.NAME_MISMATCH), validate(leaf, "198.51.100.7").failures(),
                 "an address written in a DNS name is no iPAddress name");
         assertEquals(Set.of(ChainFailure.NAME_MISMATCH), validate(leaf, "192.0.2.11").failures());
