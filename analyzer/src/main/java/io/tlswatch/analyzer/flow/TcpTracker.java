@@ -94,23 +94,38 @@ public final class TcpTracker {
 
     private void close(TcpFlow flow, TlsSession.End why) {
         flow.closed = true;
-        flow.session.endOfFlow(why);
-        enterBypass(flow);
+        endSession(flow, why);
+        flow.bypass = true;
     }
 
     private static void enterBypass(TcpFlow flow) {
         flow.bypass = true;
-        flow.streams[TcpFlow.FROM_A].close();
-        flow.streams[TcpFlow.FROM_B].close();
+        closeStreams(flow);
     }
 
     private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
-        flow.session.endOfFlow(switch (why) {
+        endSession(flow, switch (why) {
             case IDLE_TIMEOUT -> TlsSession.End.IDLE_TIMEOUT;
             case TABLE_FULL -> TlsSession.End.EVICTED;
             case CLOSED -> TlsSession.End.CLOSED;
             case END_OF_INPUT -> TlsSession.End.END_OF_INPUT;
         });
+    }
+
+    /**
+     * The connection is over: stops both streams and finishes the session, as STREAM_LOST when a
+     * stream still had a hole (a lost segment before data that came after it), else for {@code why}.
+     */
+    private static void endSession(TcpFlow flow, TlsSession.End why) {
+        closeStreams(flow);
+        boolean lost = flow.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
+                || flow.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
+        flow.session.endOfFlow(lost ? TlsSession.End.STREAM_LOST : why);
+    }
+
+    private static void closeStreams(TcpFlow flow) {
+        flow.streams[TcpFlow.FROM_A].close();
+        flow.streams[TcpFlow.FROM_B].close();
     }
 
     /**
