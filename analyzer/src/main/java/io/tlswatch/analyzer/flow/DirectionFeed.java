@@ -40,6 +40,11 @@ final class DirectionFeed implements StreamReassembler.StreamConsumer {
         return mode == Mode.GIVEN_UP;
     }
 
+    /** True while the bytes so far were not TLS and a hello is still looked for. */
+    boolean scanning() {
+        return mode == Mode.SCAN;
+    }
+
     /** True if TLS was found after a non-TLS start. */
     boolean upgraded() {
         return upgraded;

@@ -26,6 +26,8 @@ public final class TcpFlow extends FlowEntry {
     boolean synSeen;
     int finDirections;
     boolean closed;
+    /** The connection was counted as one whose client does not speak TLS. */
+    boolean countedNotTls;
     /** Nothing more to learn from this connection: later packets cost one table lookup. */
     boolean bypass;
 
@@ -64,6 +66,7 @@ public final class TcpFlow extends FlowEntry {
         synSeen = false;
         finDirections = 0;
         closed = false;
+        countedNotTls = false;
         bypass = false;
     }
 }

@@ -87,7 +87,7 @@ public final class TcpTracker {
             return;
         }
         if (flow.feeds[flow.clientDirection].gaveUp() && !flow.session.sawTls()) {
-            notTlsFlows++;
+            countNotTls(flow);
             enterBypass(flow);
         }
     }
@@ -116,11 +116,22 @@ public final class TcpTracker {
      * The connection is over: stops both streams and finishes the session, as STREAM_LOST when a
      * stream still had a hole (a lost segment before data that came after it), else for {@code why}.
      */
-    private static void endSession(TcpFlow flow, TlsSession.End why) {
+    private void endSession(TcpFlow flow, TlsSession.End why) {
         closeStreams(flow);
+        if (flow.clientDirection != TcpFlow.UNKNOWN && flow.feeds[flow.clientDirection].scanning()
+                && !flow.session.sawTls()) {
+            countNotTls(flow);   // it ended before the scan limit, with no hello from the client
+        }
         boolean lost = flow.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
                 || flow.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
         flow.session.endOfFlow(lost ? TlsSession.End.STREAM_LOST : why);
+    }
+
+    private void countNotTls(TcpFlow flow) {
+        if (!flow.countedNotTls) {
+            flow.countedNotTls = true;
+            notTlsFlows++;
+        }
     }
 
     private static void closeStreams(TcpFlow flow) {
@@ -158,7 +169,10 @@ public final class TcpTracker {
 
     public FlowTable<TcpFlow> table() { return table; }
 
-    /** Flows whose client side turned out not to speak TLS. */
+    /**
+     * Connections whose client sent bytes that were not TLS and no hello after them: counted when
+     * the scan for a hello gives up, or when the connection ends first.
+     */
     public long notTlsFlows() { return notTlsFlows; }
 
     /** Packets of flows in bypass (one table lookup each). */
