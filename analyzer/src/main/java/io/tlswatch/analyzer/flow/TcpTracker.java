@@ -28,16 +28,19 @@ public final class TcpTracker {
     public void onPacket(PacketRecord packet, DecodedPacket tcp) {
         long now = packet.timestampNanos();
         TcpFlow flow = table.getOrCreate(key.set(tcp), now);
+        int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         if (flow.bypass) {
             bypassedPackets++;
             if (flow.closed && isNewConnection(tcp)) {
                 table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: start afresh
                 flow = table.getOrCreate(key.set(tcp), now);
             } else {
+                if (connectionEnds(flow, direction, tcp)) {
+                    flow.closed = true;   // so that a new SYN on these ports starts afresh
+                }
                 return;
             }
         }
-        int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         flow.session.setTime(now);
         onFlags(flow, direction, tcp);
         if (tcp.payloadLength > 0 && !flow.closed) {
@@ -51,7 +54,7 @@ public final class TcpTracker {
                     flow.feeds[direction]);
             afterData(flow, direction);
         }
-        if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
+        if (connectionEnds(flow, direction, tcp)) {
             close(flow, TlsSession.End.CLOSED);
         }
     }
@@ -70,9 +73,14 @@ public final class TcpTracker {
             }
             flow.streams[direction].onSyn(tcp.tcpSeq);
         }
+    }
+
+    /** Notes a FIN; true once the connection is over: a RST, or a FIN from each side. */
+    private static boolean connectionEnds(TcpFlow flow, int direction, DecodedPacket tcp) {
         if (tcp.hasTcpFlag(DecodedPacket.TCP_FIN)) {
             flow.finDirections |= 1 << direction;
         }
+        return tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3;
     }
 
     /** After new bytes: stop following streams that cannot tell more, and bypass finished flows. */
