@@ -4,8 +4,8 @@ import io.tlswatch.capture.LinkType;
 import io.tlswatch.capture.PacketRecord;
 
 /**
- * A frame a conversation wrote, kept: its capture time and its bytes (Ethernet, see
- * {@link FrameLayout}).
+ * A frame a conversation wrote, kept: its capture time and its bytes (an Ethernet frame, link type
+ * {@link LinkType#ETHERNET}).
  */
 public record SynthPacket(long timestampNanos, byte[] frame) {
 

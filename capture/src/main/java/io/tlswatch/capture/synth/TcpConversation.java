@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * The packets of one TCP connection between a client and a server, built step by step and then
- * written as Ethernet frames (see {@link FrameLayout}): for tests that need TLS bytes in TCP with
- * exactly the segmenting, ordering and damage they want, and for generated captures.
+ * written as Ethernet frames (link type {@link io.tlswatch.capture.LinkType#ETHERNET}; IPv4 without
+ * options or IPv6 without extension headers, TCP without options): for tests that need TLS bytes in
+ * TCP with exactly the segmenting, ordering and damage they want, and for generated captures.
  *
  * <p>Building follows RFC 9293: {@link #handshake()} (SYN, SYN-ACK, ACK; left out, the capture
  * starts in mid-stream) or {@link #fastOpen} (data on the SYN, RFC 7413); {@link #send} cuts data

@@ -6,15 +6,14 @@
  * pickup in mid-stream).
  *
  * <ul>
- * <li>{@link io.tlswatch.capture.synth.TcpConversation}: builds the segments of a connection and
- * writes them as frames;</li>
- * <li>{@link io.tlswatch.capture.synth.Segment}: one scheduled segment, as built;</li>
- * <li>{@link io.tlswatch.capture.synth.FrameLayout}: the bytes of the frames it writes;</li>
- * <li>{@link io.tlswatch.capture.synth.FrameEncoder}: one segment into one frame, checksums
- * included;</li>
- * <li>{@link io.tlswatch.capture.synth.InternetChecksum}: the RFC 1071 sum both checksums use;</li>
- * <li>{@link io.tlswatch.capture.synth.FrameSink}: where frames go (a pcap or pcapng writer, a
- * list, a consumer).</li>
+ * <li>{@link io.tlswatch.capture.synth.TcpConversation} builds the segments of a connection,
+ * damages them, and writes them as frames;</li>
+ * <li>{@link io.tlswatch.capture.synth.TcpEndpoint} and {@link io.tlswatch.capture.synth.Side}
+ * name its two ends; {@link io.tlswatch.capture.synth.Segment} is one segment as built;</li>
+ * <li>{@link io.tlswatch.capture.synth.FrameSink} is where frames go (a pcap or pcapng writer, a
+ * list of {@link io.tlswatch.capture.synth.SynthPacket}s, any consumer);</li>
+ * <li>inside: {@code FrameLayout} describes the bytes of a frame, {@code FrameEncoder} writes one
+ * segment as one frame, {@code InternetChecksum} is the RFC 1071 sum of both checksums.</li>
  * </ul>
  */
 package io.tlswatch.capture.synth;
