@@ -77,8 +77,7 @@ class HandshakeReassemblyTest {
     @Test
     void segmentsReorderedInTheClientHelloAndTheCertificateGiveTheSameDocuments() {
         TcpConversation c = tls12At(100);
-        int certificate = TLS12.recordOffset(Side.SERVER, TLS12_CERTIFICATE_RECORD);
-        int inCertificate = c.indexOf(Side.SERVER, certificate + 1000);
+        int inCertificate = serverSegmentInCertificate(c, 1000);
         c.swap(inCertificate, inCertificate + 1);
         c.move(c.indexOf(Side.CLIENT, 0), c.indexOf(Side.CLIENT, 200));
 
@@ -92,8 +91,7 @@ class HandshakeReassemblyTest {
     @Test
     void aRetransmittedSegmentIsTakenOnce() {
         TcpConversation c = tls12At(500);
-        int certificate = TLS12.recordOffset(Side.SERVER, TLS12_CERTIFICATE_RECORD);
-        c.retransmit(c.indexOf(Side.SERVER, certificate + 1000));
+        c.retransmit(serverSegmentInCertificate(c, 1000));
 
         AnalyzerRun run = AnalyzerRun.of(c);
 
@@ -131,8 +129,7 @@ class HandshakeReassemblyTest {
     @Test
     void aLostSegmentInTheServersCertificateEndsTheSessionAsStreamLost() {
         TcpConversation c = tls12At(500);
-        int certificate = TLS12.recordOffset(Side.SERVER, TLS12_CERTIFICATE_RECORD);
-        c.drop(c.indexOf(Side.SERVER, certificate + 2000));
+        c.drop(serverSegmentInCertificate(c, 2000));
 
         AnalyzerRun run = AnalyzerRun.of(c);
 
@@ -158,6 +155,11 @@ class HandshakeReassemblyTest {
     /** The TLS 1.2 handshake with every packet at one instant, so that documents cannot differ by timing. */
     private static TcpConversation tls12At(int segmentSize) {
         return TLS12.playInto(tls12Connection().timeStep(0).segmentSize(segmentSize).handshake()).close();
+    }
+
+    /** The index of the server's segment that carries byte {@code at} of its Certificate record. */
+    private static int serverSegmentInCertificate(TcpConversation c, int at) {
+        return c.indexOf(Side.SERVER, TLS12.recordOffset(Side.SERVER, TLS12_CERTIFICATE_RECORD) + at);
     }
 
     /** The payload of segment {@code index} with the server name's 14 bytes replaced by another name. */

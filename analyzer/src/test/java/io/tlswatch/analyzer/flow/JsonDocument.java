@@ -2,20 +2,18 @@ package io.tlswatch.analyzer.flow;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.tlswatch.analyzer.output.Document;
+import io.tlswatch.analyzer.x509.JsonTree;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A document as a user reads it: the JSON text the sink writes, and its fields by dotted path
- * ({@code "tls.client.server_name"}), read back with Jackson's streaming parser.
+ * ({@code "tls.client.server_name"}).
  */
 final class JsonDocument {
     private static final JsonFactory JSON = new JsonFactory();
@@ -23,9 +21,9 @@ final class JsonDocument {
     private final String text;
     private final Map<String, Object> root;
 
-    private JsonDocument(String text, Map<String, Object> root) {
+    private JsonDocument(String text) {
         this.text = text;
-        this.root = root;
+        this.root = JsonTree.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonDocument of(Document document) {
@@ -35,15 +33,7 @@ final class JsonDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String text = out.toString();
-        try (JsonParser p = JSON.createParser(text)) {
-            p.nextToken();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> root = (Map<String, Object>) value(p);
-            return new JsonDocument(text, root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new JsonDocument(out.toString());
     }
 
     /** The JSON text, as one line. */
@@ -51,16 +41,9 @@ final class JsonDocument {
         return text;
     }
 
-    /** The value at a dotted path: a String, Long, Double, Boolean, List or Map, or null where absent. */
+    /** The value at a dotted path: a String, Long, Boolean, List or Map, or null where absent. */
     Object get(String path) {
-        Object at = root;
-        for (String name : path.split("\\.")) {
-            if (!(at instanceof Map<?, ?> map)) {
-                return null;
-            }
-            at = map.get(name);
-        }
-        return at;
+        return JsonTree.at(root, path);
     }
 
     String string(String path) {
@@ -81,38 +64,5 @@ final class JsonDocument {
     @Override
     public String toString() {
         return text;
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    map.put(name, value(p));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(p));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return p.getBooleanValue();
-            default:
-                return null;
-        }
     }
 }
