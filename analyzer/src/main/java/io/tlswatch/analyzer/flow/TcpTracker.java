@@ -121,14 +121,15 @@ public final class TcpTracker {
     }
 
     /**
-     * The connection is over: stops both streams and finishes the session, as STREAM_LOST when a
-     * stream still had a hole (a lost segment before data that came after it), else for {@code why}.
+     * The connection is over: stops both streams, counts it as not TLS if its client's bytes were
+     * still not TLS, and finishes the session: as STREAM_LOST when a stream still had a hole (a
+     * lost segment before data that came after it), else for {@code why}.
      */
     private void endSession(TcpFlow flow, TlsSession.End why) {
         closeStreams(flow);
         if (flow.clientDirection != TcpFlow.UNKNOWN && flow.feeds[flow.clientDirection].scanning()
                 && !flow.session.sawTls()) {
-            countNotTls(flow);   // it ended before the scan limit, with no hello from the client
+            countNotTls(flow);
         }
         boolean lost = flow.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
                 || flow.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
