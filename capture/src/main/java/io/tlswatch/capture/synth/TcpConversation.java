@@ -40,7 +40,7 @@ import java.util.Objects;
 public final class TcpConversation {
     /** An Ethernet MTU of 1500 less IPv4 and TCP headers. */
     public static final int DEFAULT_SEGMENT_SIZE = 1460;
-    /** A common initial receive window (Linux: 10 segments of 1460 bytes, scaled, as 64240). */
+    /** The window Linux advertises on its SYN: 65535 rounded down to a multiple of 1460. */
     public static final int DEFAULT_WINDOW = 64240;
     public static final long DEFAULT_TIME_STEP_NANOS = 1_000_000L;
     /** 2024-01-01T00:00:00Z. */
