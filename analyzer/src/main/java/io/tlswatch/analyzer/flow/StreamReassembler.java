@@ -95,7 +95,7 @@ public final class StreamReassembler {
         if (state != State.ACTIVE) {
             return;
         }
-        if (ranges > 0 && rangeStart[0] > 0) {
+        if (hasHole()) {
             counters.gaps++;
             stop(State.GAP);
         } else {
@@ -155,9 +155,14 @@ public final class StreamReassembler {
         return ranges > 0 && rangeStart[0] == 0 ? rangeEnd[0] : 0;
     }
 
+    /** Whether bytes are held beyond a hole: a segment is missing before data that came after it. */
+    private boolean hasHole() {
+        return ranges > 1 || ranges == 1 && rangeStart[0] > 0;
+    }
+
     private void pastWindow() {
         counters.segmentsPastWindow++;
-        if (contiguousEnd() == 0) {
+        if (ranges == 0 || hasHole()) {
             counters.gaps++;
             stop(State.GAP);
         } else {

@@ -30,16 +30,18 @@ public final class TcpTracker {
     public void onPacket(PacketRecord packet, DecodedPacket tcp) {
         long now = packet.timestampNanos();
         TcpFlow flow = table.getOrCreate(key.set(tcp), now);
+        int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         if (flow.bypass) {
             bypassedPackets++;
             if (!flow.closed || !isNewConnection(tcp)) {
-                noteClose(flow, key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B, tcp);
+                if (connectionEnds(flow, direction, tcp)) {
+                    flow.closed = true;   // so that a new SYN on these ports starts afresh
+                }
                 return;
             }
             table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: a new connection starts afresh
             flow = table.getOrCreate(key.set(tcp), now);
         }
-        int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         flow.session.setTime(now);
         onFlags(flow, direction, tcp);
         if (tcp.payloadLength > 0 && !flow.closed) {
@@ -54,18 +56,8 @@ public final class TcpTracker {
                     flow.feeds[direction]);
             afterData(flow, direction);
         }
-        if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
+        if (connectionEnds(flow, direction, tcp)) {
             close(flow, TlsSession.End.CLOSED);
-        }
-    }
-
-    /** Keeps track of FIN and RST for a flow in bypass, so a later SYN on its ports is a new connection. */
-    private static void noteClose(TcpFlow flow, int direction, DecodedPacket tcp) {
-        if (tcp.hasTcpFlag(DecodedPacket.TCP_FIN)) {
-            flow.finDirections |= 1 << direction;
-        }
-        if (tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3) {
-            flow.closed = true;
         }
     }
 
@@ -83,9 +75,14 @@ public final class TcpTracker {
             }
             flow.streams[direction].onSyn(tcp.tcpSeq);
         }
+    }
+
+    /** Notes a FIN; true once the connection is over: a RST, or a FIN from each side. */
+    private static boolean connectionEnds(TcpFlow flow, int direction, DecodedPacket tcp) {
         if (tcp.hasTcpFlag(DecodedPacket.TCP_FIN)) {
             flow.finDirections |= 1 << direction;
         }
+        return tcp.hasTcpFlag(DecodedPacket.TCP_RST) || flow.finDirections == 3;
     }
 
     /** After new bytes: stop following streams that cannot tell more, and bypass finished flows. */
@@ -104,16 +101,15 @@ public final class TcpTracker {
         }
     }
 
-    private void close(TcpFlow flow, TlsSession.End why) {
+    private static void close(TcpFlow flow, TlsSession.End why) {
         flow.closed = true;
-        flow.session.endOfFlow(why);
-        enterBypass(flow);
+        endSession(flow, why);
+        flow.bypass = true;
     }
 
     private static void enterBypass(TcpFlow flow) {
         flow.bypass = true;
-        flow.streams[TcpFlow.FROM_A].close();
-        flow.streams[TcpFlow.FROM_B].close();
+        closeStreams(flow);
     }
 
     private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
@@ -124,12 +120,28 @@ public final class TcpTracker {
         } else {
             emptyFlows++;
         }
-        flow.session.endOfFlow(switch (why) {
+        endSession(flow, switch (why) {
             case IDLE_TIMEOUT -> TlsSession.End.IDLE_TIMEOUT;
             case TABLE_FULL -> TlsSession.End.EVICTED;
             case CLOSED -> TlsSession.End.CLOSED;
             case END_OF_INPUT -> TlsSession.End.END_OF_INPUT;
         });
+    }
+
+    /**
+     * The connection is over: stops both streams and finishes the session: as STREAM_LOST when a
+     * stream still had a hole (a lost segment before data that came after it), else for {@code why}.
+     */
+    private static void endSession(TcpFlow flow, TlsSession.End why) {
+        closeStreams(flow);
+        boolean lost = flow.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
+                || flow.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
+        flow.session.endOfFlow(lost ? TlsSession.End.STREAM_LOST : why);
+    }
+
+    private static void closeStreams(TcpFlow flow) {
+        flow.streams[TcpFlow.FROM_A].close();
+        flow.streams[TcpFlow.FROM_B].close();
     }
 
     /**

@@ -146,6 +146,38 @@ class StreamReassemblerTest {
     }
 
     @Test
+    void holeAfterBytesTheConsumerStillHoldsIsAGapAtClose() {
+        StreamReassembler.StreamConsumer wantsAWholeRecord = (buf, off, len) -> 0;
+        stream.onSyn(0);
+        segment(1, "start of a record", wantsAWholeRecord);
+        segment(40, "after a lost segment", wantsAWholeRecord);
+        stream.close();
+        assertEquals(StreamReassembler.State.GAP, stream.state());
+        assertEquals(1, counters.gaps);
+    }
+
+    @Test
+    void heldBytesWithNothingMissingAreNoGapAtClose() {
+        stream.onSyn(0);
+        segment(1, "start of a record", (buf, off, len) -> 0);
+        stream.close();
+        assertEquals(StreamReassembler.State.CLOSED, stream.state());
+        assertEquals(0, counters.gaps);
+    }
+
+    @Test
+    void dataPastTheWindowBeyondAHoleAfterHeldBytesIsAGapNotAnOverflow() {
+        StreamReassembler.StreamConsumer wantsAWholeRecord = (buf, off, len) -> 0;
+        stream.onSyn(0);
+        segment(1, "start of a record", wantsAWholeRecord);
+        segment(40, "after a lost segment", wantsAWholeRecord);
+        segment(1 + WINDOW + 10, "far ahead", wantsAWholeRecord);
+        assertEquals(StreamReassembler.State.GAP, stream.state());
+        assertEquals(1, counters.gaps);
+        assertEquals(0, counters.windowOverflows);
+    }
+
+    @Test
     void consumerThatNeverTakesAnythingOverflowsTheWindowInsteadOfGrowing() {
         stream.onSyn(0);
         byte[] chunk = new byte[1000];

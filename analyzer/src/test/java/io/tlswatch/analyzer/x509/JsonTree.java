@@ -12,13 +12,14 @@ import java.util.Map;
 
 /**
  * Reads JSON back into maps, lists and scalars with jackson-core's streaming parser (the analyzer
- * has no jackson-databind), so tests can look fields up by dotted path.
+ * has no jackson-databind), so tests can look fields up by dotted path. Public for the tests of
+ * other packages that read documents (the flow tests).
  */
-final class JsonTree {
+public final class JsonTree {
     private JsonTree() {
     }
 
-    static Map<String, Object> parse(byte[] json) {
+    public static Map<String, Object> parse(byte[] json) {
         try (JsonParser parser = new JsonFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
@@ -35,7 +36,7 @@ final class JsonTree {
     }
 
     /** The value at a dotted path ("x509.subject.common_name"), or null when absent. */
-    static Object at(Map<String, Object> document, String path) {
+    public static Object at(Map<String, Object> document, String path) {
         Object current = document;
         for (String key : path.split("\\.")) {
             if (!(current instanceof Map<?, ?> map)) {
