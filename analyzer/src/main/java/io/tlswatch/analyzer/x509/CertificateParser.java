@@ -35,6 +35,18 @@ public final class CertificateParser {
         return parse(buf, offset, length, new CertificateDigests());
     }
 
+    /**
+     * As {@link #parse(byte[])} for a trust anchor: a root taken from a trust store is trusted by
+     * configuration, and its self-signature is not checked (RFC 5280 section 6.1.1 d: the anchor's
+     * key and name are inputs to path validation, not a certificate to verify). A self-issued
+     * anchor counts as self-signed. Skipping the check keeps a 142-root store loading in
+     * milliseconds instead of seconds of cold big-number arithmetic.
+     */
+    public static CertificateInfo parseTrustAnchor(byte[] der) {
+        CertificateDigests digests = new CertificateDigests();
+        return parse(der, 0, der.length, digests.sha256Hex(der, 0, der.length), digests, false);
+    }
+
     /** As {@link #parse(byte[], int, int)}, reusing the caller's digests. */
     static CertificateInfo parse(byte[] buf, int offset, int length, CertificateDigests digests) {
         Objects.checkFromIndexSize(offset, length, buf.length);
@@ -43,6 +55,11 @@ public final class CertificateParser {
 
     /** As {@link #parse(byte[], int, int)} when the SHA-256 is already known (the cache's key). */
     static CertificateInfo parse(byte[] buf, int offset, int length, String sha256, CertificateDigests digests) {
+        return parse(buf, offset, length, sha256, digests, true);
+    }
+
+    private static CertificateInfo parse(byte[] buf, int offset, int length, String sha256,
+                                         CertificateDigests digests, boolean verifySelfSignature) {
         Objects.checkFromIndexSize(offset, length, buf.length);
         CertificateInfo.Builder builder = CertificateInfo.builder(digests.sha1Hex(buf, offset, length), sha256);
         if (length > CertificateLimits.MAX_DER_BYTES) {
@@ -66,7 +83,7 @@ public final class CertificateParser {
             return builder.failed(CertificateParseError.NOT_A_CERTIFICATE, BouncyCastleFailures.describe(e));
         }
         try {
-            return CertificateReader.read(certificate, buf, offset, length, builder, digests);
+            return CertificateReader.read(certificate, buf, offset, length, builder, digests, verifySelfSignature);
         } catch (IOException | RuntimeException e) { // see BouncyCastleFailures
             return builder.failed(CertificateParseError.DECODER_FAILURE, BouncyCastleFailures.describe(e));
         }

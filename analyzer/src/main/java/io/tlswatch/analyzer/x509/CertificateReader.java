@@ -22,7 +22,7 @@ final class CertificateReader {
     }
 
     static CertificateInfo read(Certificate certificate, byte[] buf, int offset, int length,
-                                CertificateInfo.Builder b, CertificateDigests digests) throws IOException {
+                                CertificateInfo.Builder b, CertificateDigests digests, boolean verifySelfSignature) throws IOException {
         ParseNotes notes = new ParseNotes();
         b.versionNumber = certificate.getVersionNumber();
         b.serialNumber = serialHex(certificate.getSerialNumber().getValue(), notes);
@@ -39,7 +39,9 @@ final class CertificateReader {
         }
         ExtensionsReader.read(certificate.getTBSCertificate().getExtensions(), b, notes);
         b.selfIssued = certificate.getSubject().equals(certificate.getIssuer());
-        if (b.selfIssued) {
+        if (b.selfIssued && !verifySelfSignature) {
+            b.selfSigned = true;
+        } else if (b.selfIssued) {
             SelfSignature.Result result = SelfSignature.verify(certificate, b.publicKey);
             switch (result) {
                 case UNUSABLE_KEY -> notes.note(CertificateAnomaly.MALFORMED_PUBLIC_KEY);

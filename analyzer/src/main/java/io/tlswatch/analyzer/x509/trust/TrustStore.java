@@ -88,7 +88,7 @@ public final class TrustStore {
         anchors.forEach(anchor -> merged.put(anchor.certificateSha256(), anchor));
         List<SkippedPemEntry> newlySkipped = new ArrayList<>(bundle.skipped());
         for (PemBundle.Block block : bundle.blocks()) {
-            CertificateInfo info = CertificateParser.parse(block.der());
+            CertificateInfo info = CertificateParser.parseTrustAnchor(block.der());
             ChainCertificate decoded = ChainCertificate.decode(info, block.der());
             if (decoded == null) {
                 String detail = info.parseError() != null ? info.parseError().id() : "no tbsCertificate framing";
