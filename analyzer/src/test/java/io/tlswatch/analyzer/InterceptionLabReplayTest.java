@@ -100,7 +100,7 @@ class InterceptionLabReplayTest {
     }
 
     @Test
-    void proxiedLeafIsForgedByTheInterceptionCa() throws Exception {
+    void proxiedChainIsTheForgedLeafAndTheInterceptionCa() throws Exception {
         for (LabConnection row : rows(r -> r.proxied() && r.certificateVisible())) {
             byte[] forged = lab.forgedLeafDer(row.proxy(), row.serverName());
             X509Certificate ca = certificate(lab.interceptionCas().get(row.proxy()));
@@ -110,6 +110,9 @@ class InterceptionLabReplayTest {
             assertEquals(ca.getSubjectX500Principal().getName(X500Principal.RFC2253),
                     leaf.issuer().distinguishedName(), row.toString());
             certificate(forged).verify(ca.getPublicKey());
+            List<CertificateInfo> chain = session(row).serverChain();
+            assertEquals(2, chain.size(), row + ": sslsplit sends its CA after the leaf");
+            assertEquals(sha256(ca.getEncoded()), chain.get(1).sha256(), row.toString());
         }
     }
 

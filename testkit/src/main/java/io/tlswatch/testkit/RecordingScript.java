@@ -1,6 +1,6 @@
 package io.tlswatch.testkit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,12 @@ final class RecordingScript {
                         + " s: " + Files.readString(output, StandardCharsets.UTF_8));
             }
             String said = Files.readString(output, StandardCharsets.UTF_8).strip();
-            assumeTrue(process.exitValue() != EXIT_TOOLS_MISSING, "cannot record (needs " + needs + "): " + said);
+            if (process.exitValue() == EXIT_TOOLS_MISSING) {
+                // Surefire drops the reason of a class skipped in @BeforeAll: say it on the console too.
+                String reason = "cannot record (needs " + needs + "): " + said;
+                System.err.println("skipped: " + reason);
+                abort(reason);
+            }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(script + " failed (" + process.exitValue() + "): " + said);
             }
