@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tlswatch.analyzer.output.CertificateDocument;
 import io.tlswatch.analyzer.output.Document;
-import io.tlswatch.analyzer.output.DocumentSink;
-import io.tlswatch.analyzer.replay.Replay;
-import io.tlswatch.analyzer.session.SessionDocument;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.testkit.LoopbackTls;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,35 +25,16 @@ class LoopbackHandshakesTest {
     @TempDir
     static Path dir;
     static LoopbackTls.Recording recording;
-    static List<TlsSession> sessions = new ArrayList<>();
-    static List<Document> certificates = new ArrayList<>();
+    static List<TlsSession> sessions;
+    static List<Document> certificates;
 
     @BeforeAll
     static void recordAndReplay() {
         recording = LoopbackTls.record(dir, "tls1_2/shop.example.test/http/1.1", "tls1_3/mail.example.test",
                 "tls1_3hrr/retry.example.test", "tls1/old.example.test");
-        DocumentSink collect = new DocumentSink() {
-            @Override
-            public void accept(Document d) {
-                if (d instanceof SessionDocument s) {
-                    sessions.add(s.session());
-                } else if (d instanceof CertificateDocument) {
-                    certificates.add(d);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults(), collect);
-        Replay.Result result = new Replay(analyzer, (s, p, z, n) -> { }).run(List.of(recording.pcap()));
-        analyzer.finish();
-        assertTrue(result.errors().isEmpty(), result.errors().toString());
+        ReplayedSessions replayed = ReplayedSessions.of(recording.pcap());
+        sessions = replayed.sessions();
+        certificates = replayed.certificates();
     }
 
     private static String hex(String algorithm, byte[] der) throws Exception {
