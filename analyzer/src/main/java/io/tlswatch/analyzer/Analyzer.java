@@ -5,6 +5,10 @@ import io.tlswatch.analyzer.flow.TcpTracker;
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.replay.PacketSink;
 import io.tlswatch.analyzer.tls.TlsLimits;
+import io.tlswatch.analyzer.verdict.Prevalence;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.x509.trust.TrustStore;
 import io.tlswatch.analyzer.x509.CertificateCache;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.decode.DecodeCounters;
@@ -27,13 +31,21 @@ public final class Analyzer implements PacketSink {
     private final DecodeCounters decodeCounters = new DecodeCounters();
     private final SessionCounters sessionCounters = new SessionCounters();
     private final CertificateCache certificates;
+    private final VerdictEngine verdicts;
+    private final Prevalence prevalence = new Prevalence();
     private final TcpFlowResources tcpResources;
     private final TcpTracker tcp;
 
+    /** An analyzer with the default judge: Mozilla's roots and the shipped interceptor catalogue. */
     public Analyzer(AnalyzerConfig config, DocumentSink sink) {
+        this(config, VerdictEngine.builder(TrustStore.mozillaSnapshot(), InterceptorCatalogue.shipped()).build(), sink);
+    }
+
+    public Analyzer(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink sink) {
         this.sink = sink;
+        this.verdicts = verdicts;
         this.certificates = new CertificateCache(config.certificateCacheSize());
-        DocumentEmitter emitter = new DocumentEmitter(sink, config.sensor(), sessionCounters);
+        DocumentEmitter emitter = new DocumentEmitter(sink, config.sensor(), sessionCounters, verdicts, prevalence);
         TlsLimits limits = new TlsLimits(config.maxHandshakeBytes(), TlsLimits.DEFAULT.maxCertificateMessageBytes());
         this.tcpResources = new TcpFlowResources(config.windowBytes(), config.bufferMemoryBytes(), limits,
                 certificates, emitter);
@@ -65,6 +77,11 @@ public final class Analyzer implements PacketSink {
                 tcpResources.tlsAnomalies(), tcp.table().flowsCreated(), tcp.table().expiredIdle(),
                 tcp.table().evictedTableFull(), tcp.tlsFlows(), tcp.notTlsFlows(), tcp.emptyFlows(), tcp.midstreamPickups(),
                 tcpResources.pool().exhausted(), certificates.hits(), certificates.misses(),
-                certificates.parseErrors());
+                certificates.parseErrors(), verdicts.chainCacheHits(), verdicts.chainCacheMisses());
+    }
+
+    /** Sessions, clients and server names per verdict and interceptor, so far. */
+    public Prevalence prevalence() {
+        return prevalence;
     }
 }

@@ -20,5 +20,6 @@ public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, Rea
                             TlsAnomalyCounters tlsAnomalies, long tcpFlows, long flowsExpired,
                             long flowsEvicted, long tlsFlows, long notTlsFlows, long emptyFlows, long midstreamPickups,
                             long bufferPoolExhausted, long certificateCacheHits,
-                            long certificateCacheMisses, long certificateParseErrors) {
+                            long certificateCacheMisses, long certificateParseErrors,
+                            long chainCacheHits, long chainCacheMisses) {
 }

@@ -8,6 +8,9 @@ import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionDocument;
 import io.tlswatch.analyzer.session.SessionListener;
 import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.verdict.Prevalence;
+import io.tlswatch.analyzer.verdict.SessionVerdict;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +22,8 @@ import java.util.HexFormat;
 /**
  * Turns finished sessions and new certificates into documents for the sink, and counts them. A
  * session's key (its {@code tlswatch.flow_id}) is derived from the connection's Community ID and
- * the capture time of its first hello, so a replay of the same capture gives the same keys.
+ * the capture time of its first hello, so a replay of the same capture gives the same keys. Each
+ * session is judged by the {@link VerdictEngine} on its way out and counted in the prevalence.
  */
 final class DocumentEmitter implements SessionListener {
     private final DocumentSink sink;
@@ -27,11 +31,16 @@ final class DocumentEmitter implements SessionListener {
     private final CommunityId communityId = new CommunityId(0);
     private final MessageDigest sha256;
     private final SessionCounters counters;
+    private final VerdictEngine verdicts;
+    private final Prevalence prevalence;
 
-    DocumentEmitter(DocumentSink sink, String sensor, SessionCounters counters) {
+    DocumentEmitter(DocumentSink sink, String sensor, SessionCounters counters, VerdictEngine verdicts,
+                    Prevalence prevalence) {
         this.sink = sink;
         this.sensor = sensor;
         this.counters = counters;
+        this.verdicts = verdicts;
+        this.prevalence = prevalence;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -53,7 +62,10 @@ final class DocumentEmitter implements SessionListener {
                 e.serverHi(), e.serverLo(), e.serverPort(), e.protocol());
         sha256.update((community + '@' + session.startNanos()).getBytes(StandardCharsets.US_ASCII));
         String flowId = HexFormat.of().formatHex(sha256.digest(), 0, 16);
-        emit(new SessionDocument(session, sensor, flowId, community));
+        SessionVerdict verdict = verdicts.judge(session);
+        String serverName = session.clientHello() != null ? session.clientHello().offered().serverName() : null;
+        prevalence.add(e.clientIp(), serverName, session.startNanos(), verdict);
+        emit(new SessionDocument(session, verdict, sensor, flowId, community));
     }
 
     private void emit(Document document) {

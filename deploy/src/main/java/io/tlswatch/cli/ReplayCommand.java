@@ -5,6 +5,7 @@ import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.output.JsonLinesSink;
 import io.tlswatch.analyzer.replay.Replay;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tlswatch replay}: capture files in, session and certificate documents out (JSON Lines). */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Replays pcap and pcapng files (optionally gzip-compressed, or folders of them) and "
-                + "writes one JSON document per line: a session per TLS handshake, a certificate per "
-                + "distinct certificate. A summary goes to stderr."},
+                + "writes one JSON document per line: a session per TLS handshake, with its verdict "
+                + "(intercepted, suspected, clean, not_observable) and the evidence, and a certificate per "
+                + "distinct certificate. A summary goes to stderr, ending with the prevalence of interception."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:input was read (damaged files are reported on stderr)",
                         "1:nothing could be read, or the output failed",
@@ -66,15 +69,19 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr (errors are still printed).")
     private boolean quiet;
 
+    @Mixin
+    private VerdictOptions verdicts;
+
     @Override
     public Integer call() throws IOException {
         AnalyzerConfig config = config();
+        VerdictEngine judge = verdicts.build();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Replay.Result result;
         Analyzer analyzer;
         try (DocumentSink sink = new JsonLinesSink(openOutput())) {
-            analyzer = new Analyzer(config, sink);
+            analyzer = new Analyzer(config, judge, sink);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
             result = new Replay(analyzer, progressLine).run(inputs);
             analyzer.finish();
@@ -84,7 +91,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("tlswatch: " + error);
         }
         if (!quiet) {
-            new Summary(result, analyzer.stats(), System.nanoTime() - started).print(err);
+            new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started).print(err);
         }
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
     }

@@ -6,22 +6,31 @@ import io.tlswatch.analyzer.flow.ReassemblyCounters;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.analyzer.tls.TlsAnomaly;
+import io.tlswatch.analyzer.verdict.Interceptor;
+import io.tlswatch.analyzer.verdict.Prevalence;
+import io.tlswatch.analyzer.verdict.Verdict;
 import io.tlswatch.capture.decode.DecodeCounters;
 import io.tlswatch.capture.decode.DecodeOutcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The end-of-run summary on stderr: what was read, what was found, what went wrong, how fast. */
 final class Summary {
+    /** Server names listed per interceptor. */
+    private static final int NAMES_SHOWN = 5;
+
     private final Replay.Result result;
     private final AnalyzerStats stats;
+    private final Prevalence prevalence;
     private final long elapsedNanos;
 
-    Summary(Replay.Result result, AnalyzerStats stats, long elapsedNanos) {
+    Summary(Replay.Result result, AnalyzerStats stats, Prevalence prevalence, long elapsedNanos) {
         this.result = result;
         this.stats = stats;
+        this.prevalence = prevalence;
         this.elapsedNanos = elapsedNanos;
     }
 
@@ -47,9 +56,53 @@ final class Summary {
                 stats.certificateParseErrors());
         line(out, "reassembly", reassembly(r, stats.bufferPoolExhausted()));
         line(out, "tls anomalies", anomalies(stats));
+        out.printf(Locale.ROOT, "  chains        %,d validated, %,d from the cache%n", stats.chainCacheMisses(),
+                stats.chainCacheHits());
         out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s%n", seconds,
                 result.packets() / seconds, result.capturedBytes() / seconds / 1e6);
+        printPrevalence(out);
         out.flush();
+    }
+
+    /** The end of the summary: how much of what was seen was intercepted, and by whom. */
+    private void printPrevalence(PrintWriter out) {
+        Prevalence.Tally all = prevalence.all();
+        out.printf(Locale.ROOT, "  verdicts      %s of %,d sessions%n", shares(all.sessions(), Prevalence.Tally::sessions),
+                all.sessions());
+        out.printf(Locale.ROOT, "  clients       %s of %,d distinct clients%n",
+                shares(all.clients(), t -> (long) t.clients()), all.clients());
+        out.printf(Locale.ROOT, "  server names  %s of %,d distinct names%n",
+                shares(all.serverNames(), t -> (long) t.serverNames()), all.serverNames());
+        List<Map.Entry<Interceptor, Prevalence.Tally>> interceptors = prevalence.interceptors();
+        if (interceptors.isEmpty()) {
+            line(out, "interceptors", List.of());
+        }
+        String label = "interceptors";
+        for (Map.Entry<Interceptor, Prevalence.Tally> e : interceptors) {
+            Interceptor who = e.getKey();
+            Prevalence.Tally t = e.getValue();
+            out.printf(Locale.ROOT, "  %-13s %s \"%s\"%s: %,d sessions, %,d clients, %,d server names%s%n", label,
+                    who.interceptorClass().jsonName(), who.name(), who.id() != null ? " [" + who.id() + "]" : "",
+                    t.sessions(), t.clients(), t.serverNames(), names(t));
+            label = "";
+        }
+    }
+
+    private String shares(long total, java.util.function.ToLongFunction<Prevalence.Tally> measure) {
+        List<String> items = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            long n = measure.applyAsLong(prevalence.of(v));
+            items.add(String.format(Locale.ROOT, "%s %,d (%.1f%%)", v.jsonName(), n, total == 0 ? 0.0 : 100.0 * n / total));
+        }
+        return String.join(", ", items);
+    }
+
+    private static String names(Prevalence.Tally t) {
+        List<String> some = t.someServerNames(NAMES_SHOWN);
+        if (some.isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", some) + (t.serverNames() > some.size() ? ", ..." : "") + ")";
     }
 
     private static void line(PrintWriter out, String label, List<String> items) {

@@ -138,11 +138,13 @@ public final class SessionAssembler implements TlsEventListener {
         }
         session.serverCertificateSeen = true;
         for (int i = 0; i < message.size(); i++) {
-            CertificateInfo info = certificates.get(message.certificate(i));
+            byte[] der = message.certificate(i);
+            CertificateInfo info = certificates.get(der);
             if (certificates.firstSighting(info)) {
                 listener.onNewCertificate(info, now);
             }
             session.serverChain.add(info);
+            session.serverChainDer.add(der);
         }
     }
 

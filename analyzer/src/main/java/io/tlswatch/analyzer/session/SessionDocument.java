@@ -12,6 +12,8 @@ import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.ClientHelloExtensions;
 import io.tlswatch.analyzer.tls.ServerHello;
 import io.tlswatch.analyzer.tls.TlsNames;
+import io.tlswatch.analyzer.verdict.SessionVerdict;
+import io.tlswatch.analyzer.verdict.VerdictWriter;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.io.IOException;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public final class SessionDocument implements Document {
     private final TlsSession session;
+    private final SessionVerdict verdict;
     private final String sensor;
     private final String flowId;
     private final String communityId;
@@ -32,8 +35,10 @@ public final class SessionDocument implements Document {
      * @param flowId      this session's stable identity (the document key)
      * @param communityId the connection's Community ID
      */
-    public SessionDocument(TlsSession session, String sensor, String flowId, String communityId) {
+    public SessionDocument(TlsSession session, SessionVerdict verdict, String sensor, String flowId,
+                           String communityId) {
         this.session = session;
+        this.verdict = verdict;
         this.sensor = sensor;
         this.flowId = flowId;
         this.communityId = communityId;
@@ -42,6 +47,11 @@ public final class SessionDocument implements Document {
     /** The session this document describes. */
     public TlsSession session() {
         return session;
+    }
+
+    /** What was concluded about it. */
+    public SessionVerdict verdict() {
+        return verdict;
     }
 
     @Override
@@ -178,6 +188,7 @@ public final class SessionDocument implements Document {
     private void writeOwn(JsonGenerator g, TlsSession s) throws IOException {
         g.writeObjectFieldStart("tlswatch");
         g.writeStringField("flow_id", flowId);
+        VerdictWriter.write(g, verdict, s.clientAccepted());
         g.writeObjectFieldStart("handshake");
         g.writeStringField("end", s.end().jsonName());
         g.writeNumberField("client_hellos", s.clientHellos());

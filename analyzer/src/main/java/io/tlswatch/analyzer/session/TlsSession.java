@@ -58,6 +58,7 @@ public final class TlsSession {
     int serverHellos;
     boolean helloRetryRequest;
     final List<CertificateInfo> serverChain = new ArrayList<>(4);
+    final List<byte[]> serverChainDer = new ArrayList<>(4);
     boolean serverCertificateSeen;
     int clientCertificates = -1;
     boolean ocspStapled;
@@ -100,6 +101,23 @@ public final class TlsSession {
 
     /** The server's chain as sent, leaf first; empty when not seen (TLS 1.3, resumption, loss). */
     public List<CertificateInfo> serverChain() { return serverChain; }
+
+    /** The DER of each certificate in {@link #serverChain()}, in the same order. */
+    public List<byte[]> serverChainDer() { return serverChainDer; }
+
+    /**
+     * Whether the client went on with the chain it saw: true when the session was established,
+     * false when the client sent an alert after the server's certificate, null when unknown.
+     */
+    public Boolean clientAccepted() {
+        if (established) {
+            return Boolean.TRUE;
+        }
+        if (clientAlert != null && clientAlert.afterServerCertificate()) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
 
     /** Certificates the client sent (-1: no client Certificate message seen). */
     public int clientCertificates() { return clientCertificates; }

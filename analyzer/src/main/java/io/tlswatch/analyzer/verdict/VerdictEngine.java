@@ -1,0 +1,156 @@
+package io.tlswatch.analyzer.verdict;
+
+import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.tls.TlsExtension;
+import io.tlswatch.analyzer.verdict.catalogue.CatalogueMatcher;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorClass;
+import io.tlswatch.analyzer.x509.trust.ChainValidator;
+import io.tlswatch.analyzer.x509.trust.ChainVerdict;
+import io.tlswatch.analyzer.x509.trust.ChainVerdictCache;
+import io.tlswatch.analyzer.x509.trust.TrustStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides, for each finished session, whether it was intercepted: validates the chain against the
+ * trust store (and the user's sanctioned CAs), once per distinct chain through bounded caches, runs
+ * every {@link Rule}, and combines their evidence: decisive evidence makes the session
+ * {@link Verdict#INTERCEPTED}, suspicious evidence {@link Verdict#SUSPECTED}, a chain seen with
+ * neither is {@link Verdict#CLEAN}, and no chain and no evidence is {@link Verdict#NOT_OBSERVABLE}.
+ * Sessions are judged in the order they finish; the notary learns from each after judging it.
+ * One per analyzer thread.
+ */
+public final class VerdictEngine {
+    /** Certificate Transparency SCTs delivered in the handshake (RFC 6962 section 3.3.1). */
+    private static final int SIGNED_CERTIFICATE_TIMESTAMP = 18;
+
+    private final ChainVerdictCache trust;
+    private final ChainVerdictCache sanctioned;
+    private final SiteNotary notary;
+    private final List<Rule> rules;
+
+    private VerdictEngine(Builder b) {
+        this.trust = new ChainVerdictCache(new ChainValidator(b.trustStore), b.chainCacheSize);
+        this.sanctioned = b.sanctionedCas == null || b.sanctionedCas.size() == 0 ? null
+                : new ChainVerdictCache(new ChainValidator(b.sanctionedCas), b.chainCacheSize);
+        this.notary = new SiteNotary(b.notaryNames);
+        this.rules = List.of(
+                new SanctionedCaRule(),
+                new KnownInterceptorRule(new CatalogueMatcher(b.catalogue)),
+                new CopiedIssuerNameRule(),
+                new NotaryRule(notary),
+                new UntrustedChainRule(),
+                new MissingSctRule());
+    }
+
+    public static Builder builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
+        return new Builder(trustStore, catalogue);
+    }
+
+    /** The verdict on a finished session, with its evidence. */
+    public SessionVerdict judge(TlsSession session) {
+        VerdictInput input = input(session);
+        List<Evidence> evidence = new ArrayList<>(4);
+        for (Rule rule : rules) {
+            rule.evaluate(input, evidence);
+        }
+        notary.learn(input);
+        evidence.sort(Comparator.comparing(Evidence::strength));
+        return combine(input, evidence);
+    }
+
+    private VerdictInput input(TlsSession s) {
+        String serverName = s.clientHello() != null ? s.clientHello().offered().serverName() : null;
+        Instant at = Instant.ofEpochSecond(Math.floorDiv(s.startNanos(), 1_000_000_000L),
+                Math.floorMod(s.startNanos(), 1_000_000_000L));
+        ChainVerdict trustVerdict = null;
+        ChainVerdict sanctionedVerdict = null;
+        if (!s.serverChainDer().isEmpty()) {
+            trustVerdict = trust.verdict(s.serverChainDer(), serverName, at);
+            if (sanctioned != null) {
+                sanctionedVerdict = sanctioned.verdict(s.serverChainDer(), serverName, at);
+            }
+        }
+        boolean sctInHandshake = s.ocspStapled() || s.serverHello() != null
+                && s.serverHello().extensions().has(SIGNED_CERTIFICATE_TIMESTAMP);
+        return new VerdictInput(serverName, s.serverChain(), trustVerdict, sanctionedVerdict, at,
+                s.clientAccepted(), sctInHandshake, s.clientHello());
+    }
+
+    private static SessionVerdict combine(VerdictInput in, List<Evidence> evidence) {
+        Strength strongest = evidence.stream().map(Evidence::strength).min(Comparator.naturalOrder())
+                .orElse(Strength.INFORMATIVE);
+        Verdict verdict;
+        if (strongest == Strength.DECISIVE) {
+            verdict = Verdict.INTERCEPTED;
+        } else if (strongest == Strength.SUSPICIOUS) {
+            verdict = Verdict.SUSPECTED;
+        } else {
+            verdict = in.chainSeen() ? Verdict.CLEAN : Verdict.NOT_OBSERVABLE;
+        }
+        return new SessionVerdict(verdict, interceptor(evidence, strongest), evidence, in.trust());
+    }
+
+    /** A user's sanctioned CA first, then the first named interceptor among the strongest evidence. */
+    private static Interceptor interceptor(List<Evidence> evidence, Strength strongest) {
+        if (strongest == Strength.INFORMATIVE) {
+            return null;
+        }
+        Interceptor first = null;
+        for (Evidence e : evidence) {
+            if (e.strength() != strongest || e.interceptor() == null) {
+                continue;
+            }
+            if (e.interceptor().interceptorClass() == InterceptorClass.SANCTIONED) {
+                return e.interceptor();
+            }
+            if (first == null) {
+                first = e.interceptor();
+            }
+        }
+        return first;
+    }
+
+    public long chainCacheHits() { return trust.hits(); }
+
+    public long chainCacheMisses() { return trust.misses(); }
+
+    /** Configuration of a {@link VerdictEngine}. */
+    public static final class Builder {
+        private final TrustStore trustStore;
+        private final InterceptorCatalogue catalogue;
+        private TrustStore sanctionedCas;
+        private int chainCacheSize = 50_000;
+        private int notaryNames = 100_000;
+
+        private Builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
+            this.trustStore = trustStore;
+            this.catalogue = catalogue;
+        }
+
+        /** CAs the user runs for their own TLS inspection: interception labelled {@code sanctioned}. */
+        public Builder sanctionedCas(TrustStore cas) {
+            this.sanctionedCas = cas;
+            return this;
+        }
+
+        /** Distinct chains whose validation is kept. */
+        public Builder chainCacheSize(int n) {
+            this.chainCacheSize = n;
+            return this;
+        }
+
+        /** Server names the notary remembers. */
+        public Builder notaryNames(int n) {
+            this.notaryNames = n;
+            return this;
+        }
+
+        public VerdictEngine build() {
+            return new VerdictEngine(this);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tlswatch.cli;
+
+import io.tlswatch.analyzer.verdict.VerdictEngine;
+import io.tlswatch.analyzer.verdict.catalogue.CatalogueException;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.x509.trust.TrustStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say how sessions are judged: which roots are trusted, which CAs are the user's
+ * own inspection, and which interceptors are known. Shared by every command that analyses traffic.
+ */
+final class VerdictOptions {
+
+    @Option(names = "--trust-store", paramLabel = "PEM",
+            description = "Trust these roots instead of the shipped Mozilla snapshot (a PEM bundle or a folder of PEM files).")
+    Path trustStore;
+
+    @Option(names = "--extra-roots", paramLabel = "PEM",
+            description = "Also trust the roots in this PEM bundle (repeatable).")
+    List<Path> extraRoots = new ArrayList<>();
+
+    @Option(names = "--sanctioned-ca", paramLabel = "PEM",
+            description = "CAs of your own TLS inspection: sessions under them are intercepted, class sanctioned (repeatable).")
+    List<Path> sanctionedCas = new ArrayList<>();
+
+    @Option(names = "--catalogue", paramLabel = "FILE",
+            description = "Interceptor catalogue entries merged over the shipped catalogue (repeatable).")
+    List<Path> catalogues = new ArrayList<>();
+
+    /** The judge these options describe; user mistakes become one-line {@link IOException}s. */
+    VerdictEngine build() throws IOException {
+        TrustStore trust = trustStore != null ? load(trustStore, "--trust-store") : TrustStore.mozillaSnapshot();
+        for (Path extra : extraRoots) {
+            trust = trust.withAdditionalRoots(requireCertificates(extra, "--extra-roots"));
+        }
+        TrustStore sanctioned = TrustStore.empty();
+        for (Path ca : sanctionedCas) {
+            sanctioned = sanctioned.withAdditionalRoots(requireCertificates(ca, "--sanctioned-ca"));
+        }
+        InterceptorCatalogue catalogue;
+        try {
+            catalogue = InterceptorCatalogue.load(catalogues);
+        } catch (CatalogueException e) {
+            throw new IOException(e.getMessage().strip().replace("\n", "; "), e);
+        }
+        return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).build();
+    }
+
+    private static TrustStore load(Path pem, String option) throws IOException {
+        requireCertificates(pem, option);
+        return TrustStore.fromPem(pem);
+    }
+
+    private static Path requireCertificates(Path pem, String option) throws IOException {
+        if (!Files.exists(pem)) {
+            throw new IOException(option + " " + pem + ": no such file or directory");
+        }
+        TrustStore probe = TrustStore.fromPem(pem);
+        if (probe.size() == 0) {
+            throw new IOException(option + " " + pem + ": no certificate in it (a PEM bundle of BEGIN CERTIFICATE blocks)");
+        }
+        return pem;
+    }
+}
