@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Finds the catalogue's interceptors in a server's certificate chain, with the evidence: which
@@ -122,7 +121,6 @@ public final class CatalogueMatcher {
     }
 
     private static void add(Map<InterceptorEntry, List<MatchEvidence>> found, InterceptorEntry entry, MatchEvidence evidence) {
-        Objects.requireNonNull(evidence);
         found.computeIfAbsent(entry, e -> new ArrayList<>(2)).add(evidence);
     }
 }
