@@ -8,24 +8,33 @@ import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.session.SessionDocument;
 import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.verdict.SessionVerdict;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A capture replayed through the {@link Analyzer} with its default configuration: the sessions and
+ * A capture replayed through the {@link Analyzer}: the sessions, their verdicts and the
  * certificate documents it emitted, in emission order.
  */
-record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates) {
+record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates, List<SessionVerdict> verdicts) {
 
     static ReplayedSessions of(Path pcap) {
+        return of(pcap, null);
+    }
+
+    /** Replays with this judge (null: the default one). */
+    static ReplayedSessions of(Path pcap, VerdictEngine judge) {
         List<TlsSession> sessions = new ArrayList<>();
+        List<SessionVerdict> verdicts = new ArrayList<>();
         List<Document> certificates = new ArrayList<>();
         DocumentSink collect = new DocumentSink() {
             @Override
             public void accept(Document d) {
                 if (d instanceof SessionDocument s) {
                     sessions.add(s.session());
+                    verdicts.add(s.verdict());
                 } else if (d instanceof CertificateDocument) {
                     certificates.add(d);
                 }
@@ -39,10 +48,11 @@ record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates) 
             public void close() {
             }
         };
-        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults(), collect);
+        Analyzer analyzer = judge == null ? new Analyzer(AnalyzerConfig.defaults(), collect)
+                : new Analyzer(AnalyzerConfig.defaults(), judge, collect);
         Replay.Result result = new Replay(analyzer, (s, p, z, n) -> { }).run(List.of(pcap));
         analyzer.finish();
         assertTrue(result.errors().isEmpty(), result.errors().toString());
-        return new ReplayedSessions(List.copyOf(sessions), List.copyOf(certificates));
+        return new ReplayedSessions(List.copyOf(sessions), List.copyOf(certificates), List.copyOf(verdicts));
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,8 +38,10 @@ final class VerdictOptions {
     /** The judge these options describe; user mistakes become one-line {@link IOException}s. */
     VerdictEngine build() throws IOException {
         TrustStore trust = trustStore != null ? load(trustStore, "--trust-store") : TrustStore.mozillaSnapshot();
+        Set<String> privateRoots = new HashSet<>();
         for (Path extra : extraRoots) {
             trust = trust.withAdditionalRoots(requireCertificates(extra, "--extra-roots"));
+            TrustStore.fromPem(extra).anchors().forEach(a -> privateRoots.add(a.certificateSha256()));
         }
         TrustStore sanctioned = TrustStore.empty();
         for (Path ca : sanctionedCas) {
@@ -49,7 +53,7 @@ final class VerdictOptions {
         } catch (CatalogueException e) {
             throw new IOException(e.getMessage().strip().replace("\n", "; "), e);
         }
-        return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).build();
+        return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).privateRoots(privateRoots).build();
     }
 
     private static TrustStore load(Path pem, String option) throws IOException {

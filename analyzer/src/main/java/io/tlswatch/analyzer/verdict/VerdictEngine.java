@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides, for each finished session, whether it was intercepted: validates the chain against the
@@ -43,7 +44,7 @@ public final class VerdictEngine {
                 new CopiedIssuerNameRule(),
                 new NotaryRule(notary),
                 new UntrustedChainRule(),
-                new MissingSctRule());
+                new MissingSctRule(Set.copyOf(b.privateRoots)));
     }
 
     public static Builder builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
@@ -125,6 +126,7 @@ public final class VerdictEngine {
         private TrustStore sanctionedCas;
         private int chainCacheSize = 50_000;
         private int notaryNames = 100_000;
+        private Set<String> privateRoots = Set.of();
 
         private Builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
             this.trustStore = trustStore;
@@ -134,6 +136,15 @@ public final class VerdictEngine {
         /** CAs the user runs for their own TLS inspection: interception labelled {@code sanctioned}. */
         public Builder sanctionedCas(TrustStore cas) {
             this.sanctionedCas = cas;
+            return this;
+        }
+
+        /**
+         * Roots of the trust store that are not public CAs (a private PKI or test CA the user added),
+         * by certificate SHA-256: their leaves are not expected to carry Certificate Transparency SCTs.
+         */
+        public Builder privateRoots(Set<String> certificateSha256s) {
+            this.privateRoots = certificateSha256s;
             return this;
         }
 
