@@ -49,6 +49,7 @@ for handshake in "$@"; do
         -keyout "$dir/$name.key.pem" -out "$dir/$name.crt.pem" \
         -subj "/CN=$name" -addext "subjectAltName=DNS:$name" 2>/dev/null
     # TLS 1.0 and 1.1 need the legacy security level in OpenSSL 3.
+    : >"$dir/server.log"   # a fresh log per server: ACCEPT must be this server's, not the last one's
     openssl s_server -accept "127.0.0.1:$port" -cert "$dir/$name.crt.pem" -key "$dir/$name.key.pem" \
         -www "-$version" -cipher 'DEFAULT:@SECLEVEL=0' ${alpn:+-alpn "${alpn%%,*}"} "${server_extra[@]}" \
         >"$dir/server.log" 2>&1 &

@@ -16,6 +16,7 @@ import io.tlswatch.capture.decode.DecodeOutcome;
 import io.tlswatch.capture.decode.DecodedPacket;
 import io.tlswatch.capture.decode.StandardPacketDecoder;
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.io.UncheckedIOException;
 
 /**
@@ -38,7 +39,8 @@ public final class Analyzer implements PacketSink {
 
     /** An analyzer with the default judge: Mozilla's roots and the shipped interceptor catalogue. */
     public Analyzer(AnalyzerConfig config, DocumentSink sink) {
-        this(config, VerdictEngine.builder(TrustStore.mozillaSnapshot(), InterceptorCatalogue.shipped()).build(), sink);
+        this(config, VerdictEngine.builder(TrustStore.mozillaSnapshot(), InterceptorCatalogue.shipped())
+                .trustStoreDate(TrustStore.mozillaSnapshotDate().atStartOfDay(ZoneOffset.UTC).toInstant()).build(), sink);
     }
 
     public Analyzer(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink sink) {

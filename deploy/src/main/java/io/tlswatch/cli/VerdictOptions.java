@@ -7,6 +7,8 @@ import io.tlswatch.analyzer.x509.trust.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,11 @@ final class VerdictOptions {
     @Option(names = "--trust-store", paramLabel = "PEM",
             description = "Trust these roots instead of the shipped Mozilla snapshot (a PEM bundle or a folder of PEM files).")
     Path trustStore;
+
+    @Option(names = "--trust-store-date", paramLabel = "YYYY-MM-DD",
+            description = "When the --trust-store's roots are as of (default for the shipped snapshot: its date). "
+                    + "Untrusted chains in captures more than a year older are not counted as suspicious.")
+    LocalDate trustStoreDate;
 
     @Option(names = "--extra-roots", paramLabel = "PEM",
             description = "Also trust the roots in this PEM bundle (repeatable).")
@@ -53,7 +60,10 @@ final class VerdictOptions {
         } catch (CatalogueException e) {
             throw new IOException(e.getMessage().strip().replace("\n", "; "), e);
         }
-        return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).privateRoots(privateRoots).build();
+        LocalDate asOf = trustStoreDate != null ? trustStoreDate
+                : trustStore == null ? TrustStore.mozillaSnapshotDate() : null;
+        return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).privateRoots(privateRoots)
+                .trustStoreDate(asOf == null ? null : asOf.atStartOfDay(ZoneOffset.UTC).toInstant()).build();
     }
 
     private static TrustStore load(Path pem, String option) throws IOException {

@@ -2,20 +2,22 @@ package io.tlswatch.analyzer.verdict;
 
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorClass;
 import io.tlswatch.analyzer.x509.CertificateInfo;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 
 /**
  * Compares a session whose chain is not publicly trusted with what the rest of the run showed for
- * the same server name ({@link SiteNotary}):
+ * the same server name ({@link SiteNotary}) with a leaf valid at the time of this session:
  * <ul>
  * <li>{@code notary-disagreement} (suspicious): the name was served elsewhere with a publicly
  * trusted chain, and this leaf has another key and another issuer.</li>
  * <li>{@code forged-copy} (decisive): moreover, this leaf copies that trusted leaf's subject and
  * alternative names, and bears an on-the-fly forger's tell-tale edits: validity moved by whole
  * hours, or the serial number kept but for its last four bytes (what the Kazakh forger did in
- * 2019: shared/interceptors/README.md). Legitimate re-issues get new serials and fresh validity.</li>
+ * 2019: shared/interceptors/README.md; sslsplit does the same). Legitimate re-issues get new serials and fresh validity.</li>
  * </ul>
  */
 final class NotaryRule implements Rule {
@@ -42,15 +44,16 @@ final class NotaryRule implements Rule {
         CertificateInfo leaf = in.leaf();
         for (SiteNotary.TrustedLeaf trusted : notary.trustedLeaves(in.serverName())) {
             if (trusted.spkiSha256().equals(leaf.publicKey().spkiSha256())
-                    || trusted.issuer().equals(leaf.issuer().distinguishedName())) {
-                continue;
+                    || trusted.issuer().equals(leaf.issuer().distinguishedName())
+                    || !validAt(trusted, in.captureTime())) {
+                continue;   // the same site's key or CA, or a certificate of another era
             }
             boolean namesCopied = trusted.subject().equals(leaf.subject().distinguishedName())
                     && trusted.names().equals(new HashSet<>(leaf.alternativeNames()));
             long shiftSeconds = trusted.notBefore() != null && leaf.notBefore() != null
                     ? Duration.between(trusted.notBefore(), leaf.notBefore()).getSeconds() : 0;
             boolean wholeHourShift = shiftSeconds != 0 && shiftSeconds % 3600 == 0;
-            boolean serialPrefixKept = serialPrefixKept(trusted.serial(), leaf.serialNumber());
+            boolean serialPrefixKept = serialNearlyKept(trusted.serial(), leaf.serialNumber());
             Evidence.Facts facts = Evidence.of()
                     .put("trusted_leaf_sha256", trusted.sha256())
                     .put("trusted_issuer", trusted.issuer())
@@ -69,13 +72,26 @@ final class NotaryRule implements Rule {
         }
     }
 
-    /** Same length, same digits but the last four bytes, and not identical. */
-    static boolean serialPrefixKept(String trusted, String forged) {
-        if (trusted == null || forged == null || trusted.length() != forged.length()
-                || trusted.length() <= SERIAL_TAIL_HEX || trusted.equals(forged)) {
+    /** Whether the trusted leaf was valid when this session happened: only then do the two compete. */
+    private static boolean validAt(SiteNotary.TrustedLeaf trusted, Instant at) {
+        return trusted.notBefore() != null && trusted.notAfter() != null
+                && !at.isBefore(trusted.notBefore()) && !at.isAfter(trusted.notAfter());
+    }
+
+    /**
+     * The forged serial is the trusted one with its last four bytes changed: they differ, by less
+     * than 2^32 (a forger that adds a 32-bit value may carry into the fifth byte).
+     */
+    static boolean serialNearlyKept(String trusted, String forged) {
+        if (trusted == null || forged == null || trusted.length() <= SERIAL_TAIL_HEX
+                || Math.abs(trusted.length() - forged.length()) > 2 || trusted.equals(forged)) {
             return false;
         }
-        int prefix = trusted.length() - SERIAL_TAIL_HEX;
-        return trusted.regionMatches(0, forged, 0, prefix);
+        try {
+            BigInteger difference = new BigInteger(trusted, 16).subtract(new BigInteger(forged, 16)).abs();
+            return difference.bitLength() <= Integer.SIZE;
+        } catch (NumberFormatException notHex) {
+            return false;
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.tlswatch.analyzer.verdict.catalogue.InterceptorClass;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import io.tlswatch.analyzer.x509.trust.ChainFailure;
 import io.tlswatch.analyzer.x509.trust.ChainVerdict;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +23,10 @@ import java.util.Set;
  * certificate whose issuer is missing says where to fetch it (AIA caIssuers), as legitimate
  * servers that forget an intermediate do and on-the-fly forgers, which drop such extensions,
  * do not. Old captures whose roots have since left the store look like this too.</li>
+ * <li>{@code trust-store-newer-than-capture} (informative): the capture is more than a year older
+ * than the roots the trust store holds, so its chain may end at a public root that has since been
+ * removed (VeriSign, Equifax, GeoTrust...). Such a chain proves nothing either way; replay old
+ * captures with a trust store of their era ({@code --trust-store}).</li>
  * <li>{@code untrusted-chain-rejected} / {@code untrusted-chain} (informative): the client refused
  * the chain, or we could not tell whether it went on.</li>
  * <li>{@code public-chain-problem} (informative): publicly rooted, but expired, for another name,
@@ -34,6 +40,16 @@ final class UntrustedChainRule implements Rule {
     static final String REJECTED = "untrusted-chain-rejected";
     static final String UNKNOWN_ACCEPTANCE = "untrusted-chain";
     static final String PUBLIC_PROBLEM = "public-chain-problem";
+    static final String STALE_STORE = "trust-store-newer-than-capture";
+    /** How much older than the store's roots a capture may be before its untrusted chains prove nothing. */
+    static final Duration STALENESS = Duration.ofDays(365);
+
+    private final Instant trustStoreDate;
+
+    /** @param trustStoreDate when the trust store's roots are as of, or null when unknown */
+    UntrustedChainRule(Instant trustStoreDate) {
+        this.trustStoreDate = trustStoreDate;
+    }
 
     private static final Set<ChainFailure> ISSUER_MISSING = Set.of(ChainFailure.UNKNOWN_ISSUER, ChainFailure.INCOMPLETE_CHAIN);
 
@@ -74,9 +90,12 @@ final class UntrustedChainRule implements Rule {
         String ca = issuingCa(trust, top);
         Evidence.Facts facts = Evidence.of().put("issuing_ca", ca).put("failures", failures)
                 .put("client_accepted", in.clientAccepted());
-        if (Boolean.TRUE.equals(in.clientAccepted())) {
+        if (trustStoreDate != null && in.captureTime().plus(STALENESS).isBefore(trustStoreDate)) {
+            out.add(facts.put("capture_time", in.captureTime()).put("trust_store_as_of", trustStoreDate)
+                    .as(STALE_STORE, Strength.INFORMATIVE, null));
+        } else if (Boolean.TRUE.equals(in.clientAccepted())) {
             out.add(facts.as(ACCEPTED, Strength.SUSPICIOUS,
-                    ca != null ? new Interceptor(InterceptorClass.UNKNOWN, ca, null) : null));
+                    ca != null && !ca.isBlank() ? new Interceptor(InterceptorClass.UNKNOWN, ca, null) : null));
         } else if (Boolean.FALSE.equals(in.clientAccepted())) {
             out.add(facts.as(REJECTED, Strength.INFORMATIVE, null));
         } else {

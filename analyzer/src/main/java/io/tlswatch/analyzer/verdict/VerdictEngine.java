@@ -43,7 +43,7 @@ public final class VerdictEngine {
                 new KnownInterceptorRule(new CatalogueMatcher(b.catalogue)),
                 new CopiedIssuerNameRule(),
                 new NotaryRule(notary),
-                new UntrustedChainRule(),
+                new UntrustedChainRule(b.trustStoreDate),
                 new MissingSctRule(Set.copyOf(b.privateRoots)));
     }
 
@@ -127,6 +127,7 @@ public final class VerdictEngine {
         private int chainCacheSize = 50_000;
         private int notaryNames = 100_000;
         private Set<String> privateRoots = Set.of();
+        private Instant trustStoreDate;
 
         private Builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
             this.trustStore = trustStore;
@@ -145,6 +146,15 @@ public final class VerdictEngine {
          */
         public Builder privateRoots(Set<String> certificateSha256s) {
             this.privateRoots = certificateSha256s;
+            return this;
+        }
+
+        /**
+         * When the trust store's roots are as of: untrusted chains in captures more than a year older
+         * prove nothing (their public roots may have been removed since). Null (the default): unknown.
+         */
+        public Builder trustStoreDate(Instant date) {
+            this.trustStoreDate = date;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.tlswatch.analyzer.x509.CertificateInfo;
 import io.tlswatch.analyzer.x509.CertificateParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,15 @@ public final class TrustStore {
     /** Mozilla's root store as shipped with tlswatch (see SOURCE.md beside the resource); loaded once. */
     public static TrustStore mozillaSnapshot() {
         return MozillaSnapshotHolder.STORE;
+    }
+
+    /**
+     * The date the shipped snapshot's roots are as of: its SOURCE.md's {@code roots as of} line, else
+     * its {@code refreshed} line. Validating a capture much older than this meets roots that have
+     * since left the store.
+     */
+    public static LocalDate mozillaSnapshotDate() {
+        return MozillaSnapshotHolder.DATE;
     }
 
     /** Anchors from PEM bundle files, in order; the same certificate twice is kept once. */
@@ -175,6 +185,32 @@ public final class TrustStore {
     /** Loads the snapshot on first use (class initialisation is thread-safe). */
     private static final class MozillaSnapshotHolder {
         static final TrustStore STORE = load();
+        static final LocalDate DATE = date();
+
+        /** From SOURCE.md: "- roots as of: 2023-06-01", else "- refreshed: 2026-11-25". */
+        private static LocalDate date() {
+            try (InputStream in = TrustStore.class.getResourceAsStream(TrustStoreSnapshot.SOURCE_FILE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + TrustStoreSnapshot.SOURCE_FILE + " missing from the build");
+                }
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                LocalDate refreshed = null;
+                for (String line : text.split("\n")) {
+                    if (line.startsWith("- roots as of: ")) {
+                        return LocalDate.parse(line.substring("- roots as of: ".length()).strip().split(" ")[0]);
+                    }
+                    if (line.startsWith("- refreshed: ")) {
+                        refreshed = LocalDate.parse(line.substring("- refreshed: ".length()).strip());
+                    }
+                }
+                if (refreshed == null) {
+                    throw new IllegalStateException(TrustStoreSnapshot.SOURCE_FILE + " names no date");
+                }
+                return refreshed;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         private static TrustStore load() {
             try (InputStream in = TrustStore.class.getResourceAsStream(MOZILLA_SNAPSHOT_RESOURCE)) {
