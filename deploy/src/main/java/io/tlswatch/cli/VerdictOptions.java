@@ -3,6 +3,8 @@ package io.tlswatch.cli;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.analyzer.verdict.catalogue.CatalogueException;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.verdict.fingerprints.InterceptionClientHellos;
+import io.tlswatch.analyzer.verdict.fingerprints.InterceptionHelloTableException;
 import io.tlswatch.analyzer.x509.trust.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,14 @@ final class VerdictOptions {
             description = "Interceptor catalogue entries merged over the shipped catalogue (repeatable).")
     List<Path> catalogues = new ArrayList<>();
 
+    @Option(names = "--product-hellos", paramLabel = "TSV",
+            description = "ClientHello fingerprints of interception products merged over the shipped table (repeatable).")
+    List<Path> productHellos = new ArrayList<>();
+
+    @Option(names = "--upstream-of-proxies",
+            description = "The sensor sits between interception proxies and the Internet: a product's own ClientHello is suspicious.")
+    boolean upstreamOfProxies;
+
     /** The judge these options describe; user mistakes become one-line {@link IOException}s. */
     VerdictEngine build() throws IOException {
         TrustStore trust = trustStore != null ? load(trustStore, "--trust-store") : TrustStore.mozillaSnapshot();
@@ -60,10 +70,17 @@ final class VerdictOptions {
         } catch (CatalogueException e) {
             throw new IOException(e.getMessage().strip().replace("\n", "; "), e);
         }
+        InterceptionClientHellos hellos;
+        try {
+            hellos = InterceptionClientHellos.load(productHellos);
+        } catch (InterceptionHelloTableException e) {
+            throw new IOException(e.getMessage().strip().replace("\n", "; "), e);
+        }
         LocalDate asOf = trustStoreDate != null ? trustStoreDate
                 : trustStore == null ? TrustStore.mozillaSnapshotDate() : null;
         return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).privateRoots(privateRoots)
-                .trustStoreDate(asOf == null ? null : asOf.atStartOfDay(ZoneOffset.UTC).toInstant()).build();
+                .trustStoreDate(asOf == null ? null : asOf.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .productClientHellos(hellos).upstreamOfProxies(upstreamOfProxies).build();
     }
 
     private static TrustStore load(Path pem, String option) throws IOException {

@@ -5,6 +5,7 @@ import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.verdict.catalogue.CatalogueMatcher;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorClass;
+import io.tlswatch.analyzer.verdict.fingerprints.InterceptionClientHellos;
 import io.tlswatch.analyzer.x509.trust.ChainValidator;
 import io.tlswatch.analyzer.x509.trust.ChainVerdict;
 import io.tlswatch.analyzer.x509.trust.ChainVerdictCache;
@@ -44,7 +45,8 @@ public final class VerdictEngine {
                 new CopiedIssuerNameRule(),
                 new NotaryRule(notary),
                 new UntrustedChainRule(b.trustStoreDate),
-                new MissingSctRule(Set.copyOf(b.privateRoots)));
+                new MissingSctRule(Set.copyOf(b.privateRoots)),
+                new ProductClientHelloRule(b.productHellos, b.upstreamOfProxies));
     }
 
     public static Builder builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
@@ -128,6 +130,8 @@ public final class VerdictEngine {
         private int notaryNames = 100_000;
         private Set<String> privateRoots = Set.of();
         private Instant trustStoreDate;
+        private InterceptionClientHellos productHellos = InterceptionClientHellos.shipped();
+        private boolean upstreamOfProxies;
 
         private Builder(TrustStore trustStore, InterceptorCatalogue catalogue) {
             this.trustStore = trustStore;
@@ -155,6 +159,21 @@ public final class VerdictEngine {
          */
         public Builder trustStoreDate(Instant date) {
             this.trustStoreDate = date;
+            return this;
+        }
+
+        /** The ClientHellos of interception products (default: the shipped table). */
+        public Builder productClientHellos(InterceptionClientHellos table) {
+            this.productHellos = table;
+            return this;
+        }
+
+        /**
+         * The sensor sits between interception proxies and the Internet, so a product's own
+         * ClientHello is suspicious (elsewhere it is only informative).
+         */
+        public Builder upstreamOfProxies(boolean upstream) {
+            this.upstreamOfProxies = upstream;
             return this;
         }
 
