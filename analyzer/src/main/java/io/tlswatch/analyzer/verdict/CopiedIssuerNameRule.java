@@ -6,9 +6,10 @@ import io.tlswatch.analyzer.x509.trust.ChainVerdict;
 import java.util.List;
 
 /**
- * {@code copied-ca-name}: the chain names a CA of the trust store as its issuer, but that CA's key
- * does not verify the signature. Nobody but a forger makes such a certificate: it copies a public
- * CA's name so that the chain looks right to a person or a lax client.
+ * {@code copied-ca-name}: the chain climbs by names to a CA of the trust store, but a signature on
+ * the way does not verify with the key of the CA it names. Nobody but a forger (or someone who
+ * edited the certificate's bytes) makes such a certificate: it copies a public CA's name, or a
+ * public intermediate's, so that the chain looks right to a person or a lax client.
  */
 final class CopiedIssuerNameRule implements Rule {
     static final String ID = "copied-ca-name";
@@ -25,12 +26,12 @@ final class CopiedIssuerNameRule implements Rule {
                 || !trust.anchor().inTrustStore()) {
             return;
         }
-        String copied = trust.anchor().subject();
+        String claimed = in.leaf().isParsed() ? in.leaf().issuer().distinguishedName() : trust.anchor().subject();
         out.add(Evidence.of()
-                .put("copied_ca", copied)
-                .put("copied_ca_sha256", trust.anchor().certificateSha256())
-                .put("leaf_issuer", in.leaf().isParsed() ? in.leaf().issuer().distinguishedName() : null)
+                .put("claimed_issuer", claimed)
+                .put("public_root", trust.anchor().subject())
+                .put("public_root_sha256", trust.anchor().certificateSha256())
                 .as(ID, Strength.DECISIVE, new Interceptor(InterceptorClass.UNKNOWN,
-                        "forger using the name of " + copied, null)));
+                        "forger using the name of " + claimed, null)));
     }
 }

@@ -10,9 +10,11 @@ import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.session.SessionDocument;
 import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.verdict.Verdict;
 import io.tlswatch.testkit.SharedCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,11 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusGoldenTest {
     private static final Map<String, Map<String, String>> CORRECTIONS =
             OracleCorrections.load("corpus-oracle-corrections.tsv");
+    /**
+     * The captures with intercepted or suspected sessions, each with the counts and why they are
+     * right; every other capture's sessions must all be clean or not_observable.
+     */
+    private static final Map<String, Map<String, String>> FLAGGED = OracleCorrections.load("corpus-verdicts.tsv");
 
     @TestFactory
     Stream<DynamicTest> everyCaptureMatchesTheTsharkOracle() {
@@ -46,7 +53,13 @@ class CorpusGoldenTest {
         Observed expected = correction != null ? OracleCorrections.expected(correction)
                 : fromOracle(TsharkOracle.load(corpus, capture));
         String source = correction != null ? " (corrected: " + correction.get("source") + ")" : "";
+        Map<String, String> flagged = FLAGGED.get(capture);
+        String expectedFlags = flagged == null ? "intercepted=0 suspected=0"
+                : "intercepted=" + flagged.get("intercepted") + " suspected=" + flagged.get("suspected");
+        String observedFlags = "intercepted=" + observed.verdicts.getOrDefault(Verdict.INTERCEPTED, 0L)
+                + " suspected=" + observed.verdicts.getOrDefault(Verdict.SUSPECTED, 0L);
         assertAll(capture,
+                () -> assertEquals(expectedFlags, observedFlags, "verdicts (corpus-verdicts.tsv lists the flagged captures)"),
                 () -> assertEquals(expected.pairs, observed.pairs, "(server name, leaf SHA-1) pairs" + source),
                 () -> assertEquals(expected.clientHellos, observed.clientHellos, "ClientHellos" + source),
                 () -> assertEquals(expected.serverHellos, observed.serverHellos, "ServerHellos" + source));
@@ -61,16 +74,21 @@ class CorpusGoldenTest {
         return new Observed(pairs, oracle.tcpHelloCount("ClientHello"), oracle.tcpHelloCount("ServerHello"));
     }
 
-    record Observed(Set<String> pairs, long clientHellos, long serverHellos) {
+    record Observed(Set<String> pairs, long clientHellos, long serverHellos, Map<Verdict, Long> verdicts) {
+        Observed(Set<String> pairs, long clientHellos, long serverHellos) {
+            this(pairs, clientHellos, serverHellos, Map.of());
+        }
     }
 
     static Observed replay(Path capture) {
         List<TlsSession> sessions = new ArrayList<>();
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         DocumentSink collect = new DocumentSink() {
             @Override
             public void accept(Document document) {
                 if (document instanceof SessionDocument s) {
                     sessions.add(s.session());
+                    verdicts.merge(s.verdict().verdict(), 1L, Long::sum);
                 }
             }
 
@@ -97,7 +115,7 @@ class CorpusGoldenTest {
                 pairs.add(sni + " " + s.serverChain().get(0).sha1());
             }
         }
-        return new Observed(pairs, clientHellos, serverHellos);
+        return new Observed(pairs, clientHellos, serverHellos, verdicts);
     }
 
 }
