@@ -52,8 +52,15 @@ final class VerdictOptions {
             description = "The sensor sits between interception proxies and the Internet: a product's own ClientHello is suspicious.")
     boolean upstreamOfProxies;
 
+    @Option(names = "--chain-cache", paramLabel = "N", defaultValue = "50000",
+            description = "Distinct chains whose validation is kept (0: validate every session's chain afresh).")
+    int chainCache;
+
     /** The judge these options describe; user mistakes become one-line {@link IOException}s. */
     VerdictEngine build() throws IOException {
+        if (chainCache < 0) {
+            throw new IOException("--chain-cache must be 0 or more");
+        }
         TrustStore trust = trustStore != null ? load(trustStore, "--trust-store") : TrustStore.mozillaSnapshot();
         Set<String> privateRoots = new HashSet<>();
         for (Path extra : extraRoots) {
@@ -80,7 +87,7 @@ final class VerdictOptions {
                 : trustStore == null ? TrustStore.mozillaSnapshotDate() : null;
         return VerdictEngine.builder(trust, catalogue).sanctionedCas(sanctioned).privateRoots(privateRoots)
                 .trustStoreDate(asOf == null ? null : asOf.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .productClientHellos(hellos).upstreamOfProxies(upstreamOfProxies).build();
+                .productClientHellos(hellos).upstreamOfProxies(upstreamOfProxies).chainCacheSize(chainCache).build();
     }
 
     private static TrustStore load(Path pem, String option) throws IOException {

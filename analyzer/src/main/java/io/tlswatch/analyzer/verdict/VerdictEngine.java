@@ -29,15 +29,18 @@ public final class VerdictEngine {
     /** Certificate Transparency SCTs delivered in the handshake (RFC 6962 section 3.3.1). */
     private static final int SIGNED_CERTIFICATE_TIMESTAMP = 18;
 
+    private final ChainValidator trustValidator;
     private final ChainVerdictCache trust;
     private final ChainVerdictCache sanctioned;
+    private long validations;
     private final SiteNotary notary;
     private final List<Rule> rules;
 
     private VerdictEngine(Builder b) {
-        this.trust = new ChainVerdictCache(new ChainValidator(b.trustStore), b.chainCacheSize);
+        this.trustValidator = new ChainValidator(b.trustStore);
+        this.trust = b.chainCacheSize > 0 ? new ChainVerdictCache(trustValidator, b.chainCacheSize) : null;
         this.sanctioned = b.sanctionedCas == null || b.sanctionedCas.size() == 0 ? null
-                : new ChainVerdictCache(new ChainValidator(b.sanctionedCas), b.chainCacheSize);
+                : new ChainVerdictCache(new ChainValidator(b.sanctionedCas), Math.max(1, b.chainCacheSize));
         this.notary = new SiteNotary(b.notaryNames);
         this.rules = List.of(
                 new SanctionedCaRule(),
@@ -72,7 +75,9 @@ public final class VerdictEngine {
         ChainVerdict trustVerdict = null;
         ChainVerdict sanctionedVerdict = null;
         if (!s.serverChainDer().isEmpty()) {
-            trustVerdict = trust.verdict(s.serverChainDer(), serverName, at);
+            validations++;
+            trustVerdict = trust != null ? trust.verdict(s.serverChainDer(), serverName, at)
+                    : new ChainValidator(trustValidator.trustStore()).validate(s.serverChainDer(), serverName, at);
             if (sanctioned != null) {
                 sanctionedVerdict = sanctioned.verdict(s.serverChainDer(), serverName, at);
             }
@@ -117,9 +122,11 @@ public final class VerdictEngine {
         return first;
     }
 
-    public long chainCacheHits() { return trust.hits(); }
+    /** Chains judged from the cache. */
+    public long chainCacheHits() { return trust != null ? trust.hits() : 0; }
 
-    public long chainCacheMisses() { return trust.misses(); }
+    /** Chains validated from scratch (every chain when the cache is off). */
+    public long chainCacheMisses() { return trust != null ? trust.misses() : validations; }
 
     /** Configuration of a {@link VerdictEngine}. */
     public static final class Builder {
@@ -177,7 +184,10 @@ public final class VerdictEngine {
             return this;
         }
 
-        /** Distinct chains whose validation is kept. */
+        /**
+         * Distinct chains whose validation is kept; 0 validates every chain afresh, without the
+         * validator's memory of decoded certificates and signatures either (to measure the cost).
+         */
         public Builder chainCacheSize(int n) {
             this.chainCacheSize = n;
             return this;

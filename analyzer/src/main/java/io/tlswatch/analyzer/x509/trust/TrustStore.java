@@ -49,7 +49,6 @@ public final class TrustStore {
             if (anchor.subjectKeyId() != null) {
                 index(byKeyId, anchor.subjectKeyId(), anchor);
             }
-            anchor.decoded().verifier(); // built before the store is shared, so readers find it set
         }
     }
 
