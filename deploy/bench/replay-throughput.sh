@@ -15,9 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 copies=${1:-24}
 work=${2:-/tmp/tlswatch-bench}
-corpus="$root/../shared/corpus"
 results="$here/results"
-[ -d "$corpus" ] || { echo "$0: needs the shared corpus at $corpus" >&2; exit 2; }
 for tool in tcpdump tshark mergecap editcap capinfos; do
     command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 2; }
 done
@@ -26,16 +24,10 @@ mkdir -p "$work" "$results"
 big="$work/corpus-x$copies.pcap"
 if [ ! -f "$big" ]; then
     echo "building $big ..." >&2
-    list=()
-    while IFS= read -r f; do
-        if capinfos -E -T -r "$f" 2>/dev/null | grep -q "	ether$" && [[ "$f" == *.pcap ]]; then
-            list+=("$f")
-        fi
-    done < <(find "$corpus" -name '*.pcap' -not -path '*/expected/*' | sort)
-    mergecap -a -F pcap -w "$work/base.pcap" "${list[@]}" 2>/dev/null
+    base=$("$here/corpus-capture.sh" "$work")
     parts=()
     for i in $(seq 1 "$copies"); do
-        editcap -t "$(( i * 86400 ))" "$work/base.pcap" "$work/part-$i.pcap" 2>/dev/null
+        editcap -t "$(( i * 86400 ))" "$base" "$work/part-$i.pcap" 2>/dev/null
         parts+=("$work/part-$i.pcap")
     done
     mergecap -a -F pcap -w "$big" "${parts[@]}"
