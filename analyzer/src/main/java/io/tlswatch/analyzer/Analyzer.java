@@ -2,6 +2,7 @@ package io.tlswatch.analyzer;
 
 import io.tlswatch.analyzer.flow.TcpFlowResources;
 import io.tlswatch.analyzer.flow.TcpTracker;
+import io.tlswatch.analyzer.flow.UdpTracker;
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.replay.PacketSink;
 import io.tlswatch.analyzer.tls.TlsLimits;
@@ -36,6 +37,7 @@ public final class Analyzer implements PacketSink {
     private final Prevalence prevalence = new Prevalence();
     private final TcpFlowResources tcpResources;
     private final TcpTracker tcp;
+    private final UdpTracker udp;
 
     /** An analyzer with the default judge: Mozilla's roots and the shipped interceptor catalogue. */
     public Analyzer(AnalyzerConfig config, DocumentSink sink) {
@@ -52,6 +54,7 @@ public final class Analyzer implements PacketSink {
         this.tcpResources = new TcpFlowResources(config.windowBytes(), config.bufferMemoryBytes(), limits,
                 certificates, emitter);
         this.tcp = new TcpTracker(config.maxFlows(), config.idleTimeoutSeconds() * 1_000_000_000L, tcpResources);
+        this.udp = new UdpTracker(config.maxFlows(), config.idleTimeoutSeconds() * 1_000_000_000L, emitter);
     }
 
     @Override
@@ -60,12 +63,15 @@ public final class Analyzer implements PacketSink {
         decodeCounters.count(outcome);
         if (outcome == DecodeOutcome.TCP) {
             tcp.onPacket(packet, decoded);
+        } else if (outcome == DecodeOutcome.UDP) {
+            udp.onPacket(packet, decoded);
         }
     }
 
     /** Finishes every open flow (their sessions are emitted) and flushes the sink. */
     public void finish() {
         tcp.finish();
+        udp.finish();
         try {
             sink.flush();
         } catch (IOException e) {
@@ -79,7 +85,8 @@ public final class Analyzer implements PacketSink {
                 tcpResources.tlsAnomalies(), tcp.table().flowsCreated(), tcp.table().expiredIdle(),
                 tcp.table().evictedTableFull(), tcp.tlsFlows(), tcp.notTlsFlows(), tcp.emptyFlows(), tcp.midstreamPickups(),
                 tcpResources.pool().exhausted(), certificates.hits(), certificates.misses(),
-                certificates.parseErrors(), verdicts.chainCacheHits(), verdicts.chainCacheMisses());
+                certificates.parseErrors(), verdicts.chainCacheHits(), verdicts.chainCacheMisses(),
+                udp.table().flowsCreated(), udp.quicFlows(), udp.quicHellos(), udp.notQuicFlows(), udp.quicCounters());
     }
 
     /** Sessions, clients and server names per verdict and interceptor, so far. */

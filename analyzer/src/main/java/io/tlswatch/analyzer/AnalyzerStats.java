@@ -1,6 +1,7 @@
 package io.tlswatch.analyzer;
 
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
+import io.tlswatch.analyzer.quic.QuicCounters;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.capture.decode.DecodeCounters;
 
@@ -21,5 +22,7 @@ public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, Rea
                             long flowsEvicted, long tlsFlows, long notTlsFlows, long emptyFlows, long midstreamPickups,
                             long bufferPoolExhausted, long certificateCacheHits,
                             long certificateCacheMisses, long certificateParseErrors,
-                            long chainCacheHits, long chainCacheMisses) {
+                            long chainCacheHits, long chainCacheMisses,
+                            long udpFlows, long quicFlows, long quicHellos, long notQuicFlows,
+                            QuicCounters quic) {
 }

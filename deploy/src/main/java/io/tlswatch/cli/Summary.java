@@ -5,6 +5,7 @@ import io.tlswatch.analyzer.SessionCounters;
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.quic.QuicOutcome;
 import io.tlswatch.analyzer.tls.TlsAnomaly;
 import io.tlswatch.analyzer.verdict.Interceptor;
 import io.tlswatch.analyzer.verdict.Prevalence;
@@ -48,6 +49,9 @@ final class Summary {
         out.printf(Locale.ROOT, "  tcp flows     %,d: tls %,d, not tls %,d, no payload %,d (picked up mid-stream %,d, "
                         + "idle-expired %,d, evicted %,d)%n", stats.tcpFlows(), stats.tlsFlows(), stats.notTlsFlows(),
                 stats.emptyFlows(), stats.midstreamPickups(), stats.flowsExpired(), stats.flowsEvicted());
+        out.printf(Locale.ROOT, "  udp flows     %,d: quic %,d (client hellos read %,d), not quic %,d%n", stats.udpFlows(),
+                stats.quicFlows(), stats.quicHellos(), stats.notQuicFlows());
+        line(out, "quic", quic(stats));
         out.printf(Locale.ROOT, "  tls sessions  %,d (established %,d, server chain seen %,d); client hellos %,d, "
                         + "server hellos %,d%n", s.sessions(), s.established(), s.serverChainsSeen(),
                 s.clientHellos(), s.serverHellos());
@@ -139,6 +143,14 @@ final class Summary {
         add(items, "gaps", r.gaps);
         add(items, "window overflows", r.windowOverflows);
         add(items, "no memory", r.noMemory + poolExhausted);
+        return items;
+    }
+
+    private static List<String> quic(AnalyzerStats stats) {
+        List<String> items = new ArrayList<>();
+        for (QuicOutcome outcome : QuicOutcome.values()) {
+            add(items, outcome.name().toLowerCase(Locale.ROOT), stats.quic().get(outcome));
+        }
         return items;
     }
 

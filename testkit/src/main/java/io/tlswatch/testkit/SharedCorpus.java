@@ -61,6 +61,29 @@ public final class SharedCorpus {
         return shared.get().resolve("interceptors");
     }
 
+    /** Every row of the corpus manifest, by its header's column names (path, description, licence...). */
+    public static List<java.util.Map<String, String>> manifestRows(Path corpus) {
+        try {
+            List<String> lines = Files.readAllLines(corpus.resolve("MANIFEST.tsv"));
+            String[] header = lines.get(0).split("\t", -1);
+            List<java.util.Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                java.util.Map<String, String> row = new java.util.HashMap<>();
+                for (int i = 0; i < header.length && i < cells.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every capture the corpus manifest lists, as paths relative to the corpus folder. */
     public static List<String> manifestCaptures(Path corpus) {
         try {

@@ -87,8 +87,8 @@ public final class SessionDocument implements Document {
 
     private void writeNetwork(JsonGenerator g, FlowEndpoints e) throws IOException {
         g.writeObjectFieldStart("network");
-        g.writeStringField("transport", "tcp");
-        g.writeStringField("protocol", "tls");
+        g.writeStringField("transport", session.quic() ? "udp" : "tcp");
+        g.writeStringField("protocol", session.quic() ? "quic" : "tls");
         g.writeStringField("type", e.networkType());
         g.writeStringField("community_id", communityId);
         if (e.vlanId() != 0) {
@@ -120,12 +120,12 @@ public final class SessionDocument implements Document {
         }
         g.writeBooleanField("established", s.established());
         g.writeBooleanField("resumed", s.resumed());
-        writeClient(g, s.clientHello());
+        writeClient(g, s.clientHello(), s.quic() ? Ja4Transport.QUIC : Ja4Transport.TCP);
         writeServer(g, s.serverHello(), s.serverChain());
         g.writeEndObject();
     }
 
-    private static void writeClient(JsonGenerator g, ClientHello ch) throws IOException {
+    private static void writeClient(JsonGenerator g, ClientHello ch, Ja4Transport transport) throws IOException {
         if (ch == null) {
             return;
         }
@@ -136,7 +136,7 @@ public final class SessionDocument implements Document {
         if (ja3.isPresent()) {
             g.writeStringField("ja3", ja3.get().md5());
         }
-        g.writeStringField("ja4", Ja4.of(ch, Ja4Transport.TCP).ja4());
+        g.writeStringField("ja4", Ja4.of(ch, transport).ja4());
         g.writeArrayFieldStart("supported_ciphers");
         for (int suite : ch.cipherSuites()) {
             if (!TlsNames.isGrease(suite)) {
@@ -214,7 +214,12 @@ public final class SessionDocument implements Document {
         }
         g.writeNumberField("duration_ms", (s.lastNanos() - s.startNanos()) / 1_000_000L);
         g.writeEndObject();
-        writeOffer(g, s.clientHello());
+        writeOffer(g, s.clientHello(), s.quic() ? Ja4Transport.QUIC : Ja4Transport.TCP);
+        if (s.quic()) {
+            g.writeObjectFieldStart("quic");
+            g.writeStringField("version", String.format("0x%08x", s.quicVersion()));
+            g.writeEndObject();
+        }
         ServerHello sh = s.serverHello();
         if (sh != null) {
             g.writeObjectFieldStart("server");
@@ -227,7 +232,7 @@ public final class SessionDocument implements Document {
         g.writeEndObject();
     }
 
-    private static void writeOffer(JsonGenerator g, ClientHello ch) throws IOException {
+    private static void writeOffer(JsonGenerator g, ClientHello ch, Ja4Transport transport) throws IOException {
         if (ch == null) {
             return;
         }
@@ -238,7 +243,7 @@ public final class SessionDocument implements Document {
         if (ja3.isPresent()) {
             g.writeStringField("ja3_string", ja3.get().text());
         }
-        Ja4 ja4 = Ja4.of(ch, Ja4Transport.TCP);
+        Ja4 ja4 = Ja4.of(ch, transport);
         g.writeStringField("ja4_r", ja4.ja4Raw());
         g.writeStringField("ja4_o", ja4.ja4Original());
         g.writeStringField("ja4_ro", ja4.ja4RawOriginal());

@@ -32,7 +32,9 @@ public final class TlsSession {
         /** The byte stream could not be followed (a lost segment, the window or memory bound). */
         STREAM_LOST("stream_lost"),
         /** The TLS framing broke (a fatal anomaly). */
-        PROTOCOL_ERROR("protocol_error");
+        PROTOCOL_ERROR("protocol_error"),
+        /** QUIC: the client's Initial packets were read; the rest of the handshake is encrypted. */
+        QUIC_CLIENT_HELLO("quic_client_hello");
 
         private final String jsonName;
 
@@ -51,6 +53,8 @@ public final class TlsSession {
 
     final FlowEndpoints endpoints;
     final long startNanos;
+    /** The QUIC version whose Initial packets carried the handshake, or 0 for TLS over TCP. */
+    int quicVersion;
     long lastNanos;
     ClientHello clientHello;
     ServerHello serverHello;
@@ -80,6 +84,27 @@ public final class TlsSession {
     }
 
     public FlowEndpoints endpoints() { return endpoints; }
+
+    /** Whether the handshake rode on QUIC (its ClientHello came out of Initial packets). */
+    public boolean quic() { return quicVersion != 0; }
+
+    /** The QUIC version (RFC 9000 0x00000001, RFC 9369 0x6b3343cf, drafts), or 0 for TCP. */
+    public int quicVersion() { return quicVersion; }
+
+    /**
+     * A session for a QUIC connection, as far as a passive observer can follow it: the client's
+     * ClientHello, decrypted from its Initial packets. Its certificates travel encrypted.
+     */
+    public static TlsSession quic(FlowEndpoints endpoints, ClientHello hello, int version, long startNanos,
+                                  long lastNanos) {
+        TlsSession s = new TlsSession(endpoints, startNanos);
+        s.quicVersion = version;
+        s.clientHello = hello;
+        s.clientHellos = 1;
+        s.lastNanos = lastNanos;
+        s.end = End.QUIC_CLIENT_HELLO;
+        return s;
+    }
 
     /** Capture time of the first handshake message of the session. */
     public long startNanos() { return startNanos; }

@@ -39,6 +39,25 @@ class CorpusGoldenTest {
      * right; every other capture's sessions must all be clean or not_observable.
      */
     private static final Map<String, Map<String, String>> FLAGGED = OracleCorrections.load("corpus-verdicts.tsv");
+    /** QUIC captures whose ClientHellos we knowingly read differently from tshark, with the reason. */
+    private static final Map<String, Map<String, String>> QUIC_CORRECTIONS =
+            OracleCorrections.load("corpus-quic-corrections.tsv");
+
+    private static Set<String> quicCaptures;
+
+    /** Captures whose manifest description says they carry QUIC (the others carry no QUIC, DTLS perhaps). */
+    private static synchronized Set<String> quicCaptures(Path corpus) {
+        if (quicCaptures == null) {
+            quicCaptures = SharedCorpus.manifestRows(corpus).stream()
+                    .filter(r -> r.getOrDefault("description", "").contains("QUIC"))
+                    .map(r -> r.get("path")).collect(Collectors.toSet());
+        }
+        return quicCaptures;
+    }
+
+    private static List<String> splitNames(String names) {
+        return names.isEmpty() ? List.of() : List.of(names.split("\\|"));
+    }
 
     @TestFactory
     Stream<DynamicTest> everyCaptureMatchesTheTsharkOracle() {
@@ -58,7 +77,13 @@ class CorpusGoldenTest {
                 : "intercepted=" + flagged.get("intercepted") + " suspected=" + flagged.get("suspected");
         String observedFlags = "intercepted=" + observed.verdicts.getOrDefault(Verdict.INTERCEPTED, 0L)
                 + " suspected=" + observed.verdicts.getOrDefault(Verdict.SUSPECTED, 0L);
+        Map<String, String> quicCorrection = QUIC_CORRECTIONS.get(capture);
+        List<String> expectedQuic = quicCorrection != null ? splitNames(quicCorrection.get("server_names"))
+                : quicCaptures(corpus).contains(capture) ? TsharkOracle.udpClientHelloNames(TsharkOracle.load(corpus, capture))
+                : List.of();
         assertAll(capture,
+                () -> assertEquals(expectedQuic, observed.quicServerNames, "QUIC ClientHellos' server names"
+                        + (quicCorrection != null ? " (corrected: " + quicCorrection.get("reason") + ")" : "")),
                 () -> assertEquals(expectedFlags, observedFlags, "verdicts (corpus-verdicts.tsv lists the flagged captures)"),
                 () -> assertEquals(expected.pairs, observed.pairs, "(server name, leaf SHA-1) pairs" + source),
                 () -> assertEquals(expected.clientHellos, observed.clientHellos, "ClientHellos" + source),
@@ -74,9 +99,13 @@ class CorpusGoldenTest {
         return new Observed(pairs, oracle.tcpHelloCount("ClientHello"), oracle.tcpHelloCount("ServerHello"));
     }
 
-    record Observed(Set<String> pairs, long clientHellos, long serverHellos, Map<Verdict, Long> verdicts) {
+    /**
+     * @param quicServerNames the server name (or "") of every QUIC ClientHello, sorted
+     */
+    record Observed(Set<String> pairs, long clientHellos, long serverHellos, Map<Verdict, Long> verdicts,
+                    List<String> quicServerNames) {
         Observed(Set<String> pairs, long clientHellos, long serverHellos) {
-            this(pairs, clientHellos, serverHellos, Map.of());
+            this(pairs, clientHellos, serverHellos, Map.of(), List.of());
         }
     }
 
@@ -104,9 +133,15 @@ class CorpusGoldenTest {
         new Replay(analyzer, (source, position, size, packets) -> { }).run(List.of(capture));
         analyzer.finish();
         Set<String> pairs = new TreeSet<>();
+        List<String> quicNames = new ArrayList<>();
         long clientHellos = 0;
         long serverHellos = 0;
         for (TlsSession s : sessions) {
+            if (s.quic()) {
+                String name = s.clientHello().offered().serverName();
+                quicNames.add(name != null ? name : "");
+                continue;
+            }
             clientHellos += s.clientHellos();
             serverHellos += s.serverHellos();
             if (!s.serverChain().isEmpty()) {
@@ -115,7 +150,8 @@ class CorpusGoldenTest {
                 pairs.add(sni + " " + s.serverChain().get(0).sha1());
             }
         }
-        return new Observed(pairs, clientHellos, serverHellos, verdicts);
+        quicNames.sort(null);
+        return new Observed(pairs, clientHellos, serverHellos, verdicts, quicNames);
     }
 
 }

@@ -29,6 +29,16 @@ record TsharkOracle(List<Map<String, String>> certificates, List<Map<String, Str
         return row.getOrDefault("stream", "").startsWith("tcp");
     }
 
+    /** The server names (or "") of the ClientHellos tshark found on UDP (QUIC or DTLS), sorted. */
+    static List<String> udpClientHelloNames(TsharkOracle oracle) {
+        return oracle.hellos.stream()
+                .filter(r -> r.getOrDefault("stream", "").startsWith("udp"))
+                .filter(r -> "ClientHello".equals(r.get("msg")))
+                .map(r -> r.getOrDefault("sni", ""))
+                .sorted()
+                .toList();
+    }
+
     long tcpHelloCount(String message) {
         return hellos.stream().filter(TsharkOracle::onTcp).filter(r -> message.equals(r.get("msg"))).count();
     }
