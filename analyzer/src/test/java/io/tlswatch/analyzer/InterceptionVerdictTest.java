@@ -105,7 +105,7 @@ class InterceptionVerdictTest {
             Verdict v = verdicts.get(row).verdict();
             if (row.proxied() && row.certificateVisible()) {
                 forgedAndVisible++;
-                assertTrue(v == Verdict.INTERCEPTED || v == Verdict.SUSPECTED, row + " is " + v);
+                assertEquals(Verdict.INTERCEPTED, v, row + " is " + v);
             } else if (!row.proxied()) {
                 assertTrue(v == Verdict.CLEAN || v == Verdict.NOT_OBSERVABLE, row + " is " + v);
             } else {
