@@ -1,18 +1,24 @@
-package io.tlswatch.analyzer.x509.trust;
+package io.tlswatch.analyzer.testpki;
 
+import io.tlswatch.analyzer.x509.trust.TrustStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -20,8 +26,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -37,30 +46,43 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test chains made with Bouncy Castle: a root, intermediates and leaves with the extensions real
- * ones carry (basicConstraints, keyUsage, extKeyUsage, SAN, SKI/AKI). Keys are made once per JVM.
- * The defaults are a valid 2024 chain: CAs 2020 to 2030, leaves 2024-01-01 to 2025-01-01, so
- * {@link #CAPTURE} (2024-06-01) is inside every default window.
+ * Test PKIs made with Bouncy Castle, for every test that needs chains a server could send: roots,
+ * intermediates and leaves with the extensions real ones carry (basicConstraints, keyUsage,
+ * extKeyUsage, SAN, SKI/AKI), and on demand what the interception rules look at: serial numbers,
+ * validity windows, embedded Certificate Transparency SCTs (RFC 6962 section 3.3), AIA caIssuers
+ * (RFC 5280 section 4.2.2.1), an issuer name claimed but signed with another key, self-signed
+ * leaves. Shared keys are made once per JVM ({@link Keys}); the defaults are a valid 2024 chain:
+ * CAs 2020 to 2030, leaves 2024-01-01 to 2025-01-01, so {@link #CAPTURE} (2024-06-01) is inside
+ * every default window.
  */
-final class TestPki {
-    static final Instant CAPTURE = Instant.parse("2024-06-01T12:00:00Z");
+public final class TestPki {
+    /** A capture time inside every default validity window. */
+    public static final Instant CAPTURE = Instant.parse("2024-06-01T12:00:00Z");
+    /** The SignedCertificateTimestampList extension (RFC 6962 section 3.3). */
+    public static final ASN1ObjectIdentifier SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
+    /**
+     * A real leaf with two embedded SCTs, from Zeek's certificate-with-sct.pcap (see the README
+     * beside it): its SCT list is what {@link #withEmbeddedScts()} copies.
+     */
+    private static final String CERTIFICATE_WITH_SCTS = "/io/tlswatch/analyzer/x509/corpus/tls__certificate-with-sct-1.der";
     private static final Provider BC = new BouncyCastleProvider();
     private static final AtomicLong SERIALS = new AtomicLong(0x1000);
 
-    /** Keys, generated once. */
-    static final class Keys {
-        static final KeyPair RSA_ROOT = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
-        static final KeyPair RSA_CA = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
-        static final KeyPair RSA_FORGER = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
-        static final KeyPair EC_ROOT = ec();
-        static final KeyPair EC_CA = ec();
-        static final KeyPair EC_LEAF = ec();
-        static final KeyPair EC_OTHER = ec();
+    /** Keys, generated once per JVM. */
+    public static final class Keys {
+        public static final KeyPair RSA_ROOT = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+        public static final KeyPair RSA_CA = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+        public static final KeyPair RSA_FORGER = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+        public static final KeyPair EC_ROOT = ec();
+        public static final KeyPair EC_CA = ec();
+        public static final KeyPair EC_LEAF = ec();
+        public static final KeyPair EC_OTHER = ec();
 
         private Keys() {
         }
 
-        static KeyPair ec() {
+        /** A fresh P-256 key pair (about a millisecond): for a test class's own roles. */
+        public static KeyPair ec() {
             return generate("EC", new ECGenParameterSpec("secp256r1"));
         }
 
@@ -76,9 +98,24 @@ final class TestPki {
     }
 
     /** A certificate made here, with the key that can sign under it. */
-    record Issued(byte[] der, KeyPair keys, X500Name subject) {
-        String pem() {
-            return TrustResources.pem(der);
+    public record Issued(byte[] der, KeyPair keys, X500Name subject) {
+        public String pem() {
+            return TestPki.pem(der);
+        }
+
+        /** Lowercase hex SHA-256 of the DER, as certificate hashes are written everywhere. */
+        public String sha256() {
+            return sha256Hex(der);
+        }
+
+        /** Lowercase hex SHA-256 of the DER SubjectPublicKeyInfo. */
+        public String spkiSha256() {
+            return sha256Hex(keys.getPublic().getEncoded());
+        }
+
+        /** The serial number as the certificate carries it. */
+        public BigInteger serial() {
+            return Certificate.getInstance(der).getSerialNumber().getValue();
         }
     }
 
@@ -88,6 +125,7 @@ final class TestPki {
     private X500Name issuerName;
     private KeyPair signer;
     private String signatureAlgorithm;
+    private BigInteger serial;
     private Instant notBefore = Instant.parse("2024-01-01T00:00:00Z");
     private Instant notAfter = Instant.parse("2025-01-01T00:00:00Z");
     private boolean withKeyIds = true;
@@ -98,17 +136,17 @@ final class TestPki {
     }
 
     /** A certificate for {@code subject}, an RFC 4514 string such as "CN=a,O=b,C=KZ". */
-    static TestPki certificate(String subject) {
+    public static TestPki certificate(String subject) {
         return new TestPki(name(subject));
     }
 
     /** A certificate for {@code subject} encoded exactly as given (a name copied from another certificate). */
-    static TestPki certificate(X500Name subject) {
+    public static TestPki certificate(X500Name subject) {
         return new TestPki(subject);
     }
 
     /** An RFC 4514 string (last RDN first) as the name it stands for. */
-    static X500Name name(String rfc4514) {
+    public static X500Name name(String rfc4514) {
         RDN[] rdns = new X500Name(rfc4514).getRDNs();
         RDN[] inDerOrder = new RDN[rdns.length];
         for (int i = 0; i < rdns.length; i++) {
@@ -118,71 +156,89 @@ final class TestPki {
     }
 
     /** A self-signed root CA on {@code keys}, valid 2020 to 2030. */
-    static Issued root(String subject, KeyPair keys) {
+    public static Issued root(String subject, KeyPair keys) {
         return certificate(subject).keys(keys).ca(null).validity("2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z").build();
     }
 
     /** An intermediate CA on {@code keys} under {@code issuer}, valid 2020 to 2030. */
-    static Issued intermediate(String subject, KeyPair keys, Issued issuer) {
+    public static Issued intermediate(String subject, KeyPair keys, Issued issuer) {
         return certificate(subject).keys(keys).issuedBy(issuer).ca(null)
                 .validity("2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z").build();
     }
 
     /** A TLS server leaf for {@code dnsNames} on the EC leaf key under {@code issuer}. */
-    static Issued leaf(Issued issuer, String... dnsNames) {
-        return certificate("CN=" + dnsNames[0] + ",O=Example,C=KZ").issuedBy(issuer).serverLeaf().dns(dnsNames).build();
+    public static Issued leaf(Issued issuer, String... dnsNames) {
+        return serverLeaf(dnsNames).issuedBy(issuer).build();
     }
 
-    TestPki keys(KeyPair subjectKeys) {
+    /**
+     * A TLS server leaf for {@code dnsNames} ("CN=first name,O=Example,C=KZ", the names as DNS
+     * SANs), still to be issued: self-signed on the EC leaf key unless given an issuer.
+     */
+    public static TestPki serverLeaf(String... dnsNames) {
+        return certificate("CN=" + dnsNames[0] + ",O=Example,C=KZ").serverLeaf().dns(dnsNames);
+    }
+
+    public TestPki keys(KeyPair subjectKeys) {
         this.keys = subjectKeys;
         return this;
     }
 
-    TestPki issuedBy(Issued ca) {
+    public TestPki issuedBy(Issued ca) {
         this.issuer = ca;
         return this;
     }
 
     /** Claims {@code name} as issuer but signs with {@code signerKeys}: a forged issuer. */
-    TestPki claimsIssuer(X500Name name, KeyPair signerKeys) {
+    public TestPki claimsIssuer(X500Name name, KeyPair signerKeys) {
         this.issuerName = name;
         this.signer = signerKeys;
         return this;
     }
 
-    TestPki signatureAlgorithm(String algorithm) {
+    public TestPki signatureAlgorithm(String algorithm) {
         this.signatureAlgorithm = algorithm;
         return this;
     }
 
-    TestPki validity(String from, String to) {
-        this.notBefore = Instant.parse(from);
-        this.notAfter = Instant.parse(to);
+    /** The serial number (default: the next of a counter shared by all certificates made here). */
+    public TestPki serial(BigInteger serialNumber) {
+        this.serial = serialNumber;
+        return this;
+    }
+
+    public TestPki validity(String from, String to) {
+        return validity(Instant.parse(from), Instant.parse(to));
+    }
+
+    public TestPki validity(Instant from, Instant to) {
+        this.notBefore = from;
+        this.notAfter = to;
         return this;
     }
 
     /** No subjectKeyIdentifier / authorityKeyIdentifier. */
-    TestPki withoutKeyIds() {
+    public TestPki withoutKeyIds() {
         this.withKeyIds = false;
         return this;
     }
 
     /** basicConstraints CA with an optional pathLenConstraint, and keyUsage keyCertSign + cRLSign. */
-    TestPki ca(Integer pathLength) {
+    public TestPki ca(Integer pathLength) {
         extension(Extension.basicConstraints, true,
                 pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
         return extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     }
 
     /** basicConstraints CA:FALSE, keyUsage digitalSignature + keyEncipherment, EKU serverAuth + clientAuth. */
-    TestPki serverLeaf() {
+    public TestPki serverLeaf() {
         extension(Extension.basicConstraints, true, new BasicConstraints(false));
         extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
         return extension(Extension.extendedKeyUsage, false,
                 new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
     }
 
-    TestPki dns(String... names) {
+    public TestPki dns(String... names) {
         GeneralName[] general = new GeneralName[names.length];
         for (int i = 0; i < names.length; i++) {
             general[i] = new GeneralName(GeneralName.dNSName, names[i]);
@@ -191,12 +247,27 @@ final class TestPki {
     }
 
     /** SAN entries given as GeneralNames (DNS, IP, email...). */
-    TestPki alternativeNames(GeneralName... names) {
+    public TestPki alternativeNames(GeneralName... names) {
         return extension(Extension.subjectAlternativeName, false, new GeneralNames(names));
     }
 
+    /**
+     * The SignedCertificateTimestampList extension with the two real SCTs of a logged leaf (RFC
+     * 6962 section 3.3: an OCTET STRING holding the TLS-encoded list). Nobody here checks their
+     * signatures; what counts is that the leaf carries SCTs, as a publicly logged one does.
+     */
+    public TestPki withEmbeddedScts() {
+        return extension(SCT_LIST, false, RealSctList.VALUE);
+    }
+
+    /** authorityInformationAccess with one caIssuers URI: where to fetch the issuer (RFC 5280 section 4.2.2.1). */
+    public TestPki caIssuers(String uri) {
+        return extension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier, uri))));
+    }
+
     /** Adds or replaces the extension {@code oid}. */
-    TestPki extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+    public TestPki extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         extensions.removeIf(extension -> extension.getExtnId().equals(oid));
         try {
             extensions.add(new Extension(oid, critical, new DEROctetString(value)));
@@ -207,12 +278,12 @@ final class TestPki {
     }
 
     /** Drops the extension {@code oid}. */
-    TestPki without(ASN1ObjectIdentifier oid) {
+    public TestPki without(ASN1ObjectIdentifier oid) {
         extensions.removeIf(extension -> extension.getExtnId().equals(oid));
         return this;
     }
 
-    Issued build() {
+    public Issued build() {
         KeyPair signing = signer != null ? signer : issuer != null ? issuer.keys() : keys;
         X500Name issuedBy = issuerName != null ? issuerName : issuer != null ? issuer.subject() : subject;
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
@@ -221,9 +292,10 @@ final class TestPki {
                     case "EC" -> "ECDSA";
                     default -> signing.getPublic().getAlgorithm(); // RSA, DSA
                 };
+        BigInteger serialNumber = serial != null ? serial : BigInteger.valueOf(SERIALS.incrementAndGet());
         try {
-            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuedBy,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject, spki);
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuedBy, serialNumber,
+                    Date.from(notBefore), Date.from(notAfter), subject, spki);
             if (withKeyIds) {
                 BcX509ExtensionUtils ids = new BcX509ExtensionUtils();
                 SubjectKeyIdentifier ski = ids.createSubjectKeyIdentifier(spki);
@@ -246,7 +318,7 @@ final class TestPki {
     }
 
     /** The DER of each, in the order given: a chain as a server would send it. */
-    static List<byte[]> chain(Issued... certificates) {
+    public static List<byte[]> chain(Issued... certificates) {
         List<byte[]> ders = new ArrayList<>();
         for (Issued certificate : certificates) {
             ders.add(certificate.der());
@@ -255,11 +327,48 @@ final class TestPki {
     }
 
     /** A trust store holding exactly these roots. */
-    static TrustStore storeOf(Issued... roots) {
+    public static TrustStore storeOf(Issued... roots) {
+        return TrustStore.fromPem("test-roots", pemOf(roots).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The certificates as one PEM bundle, in order. */
+    public static String pemOf(Issued... certificates) {
         StringBuilder pem = new StringBuilder();
-        for (Issued root : roots) {
-            pem.append(root.pem());
+        for (Issued certificate : certificates) {
+            pem.append(certificate.pem());
         }
-        return TrustStore.fromPem("test-roots", pem.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return pem.toString();
+    }
+
+    /** {@code der} as a PEM CERTIFICATE block (RFC 7468 section 5.1). */
+    public static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SCT list of {@link #CERTIFICATE_WITH_SCTS}, read once. */
+    private static final class RealSctList {
+        static final ASN1Encodable VALUE = read();
+
+        private static ASN1Encodable read() {
+            try (InputStream in = TestPki.class.getResourceAsStream(CERTIFICATE_WITH_SCTS)) {
+                if (in == null) {
+                    throw new IllegalStateException("no resource " + CERTIFICATE_WITH_SCTS);
+                }
+                Extension scts = Certificate.getInstance(in.readAllBytes()).getTBSCertificate().getExtensions()
+                        .getExtension(SCT_LIST);
+                return scts.getParsedValue();   // the OCTET STRING around the TLS-encoded list
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
