@@ -141,6 +141,25 @@ class ChainValidatorTest {
         assertEquals(Set.of(ChainFailure.UNKNOWN_ISSUER), sentAlone.failures(), "the real intermediate is not in a root store");
     }
 
+    /**
+     * A forger that copies an RSA CA's name but signs with an EC key: the signature cannot verify
+     * with the CA's key, which is a bad signature, not one we could not check.
+     */
+    @Test
+    void leafSignedWithAnotherKindOfKeyUnderACopiedCaNameHasABadSignature() {
+        Issued ecdsaUnderRsaName = TestPki.certificate("CN=www.example.com").serverLeaf().dns("www.example.com")
+                .claimsIssuer(RSA_CA.subject(), Keys.EC_OTHER).build();
+        Issued rsaUnderEcName = TestPki.certificate("CN=shop.example.org").serverLeaf().dns("shop.example.org")
+                .claimsIssuer(EC_CA.subject(), Keys.RSA_FORGER).build();
+
+        ChainVerdict ecdsa = validate(chain(ecdsaUnderRsaName, RSA_CA), "www.example.com");
+        ChainVerdict rsa = validate(chain(rsaUnderEcName, EC_CA), "shop.example.org");
+
+        assertEquals(Set.of(ChainFailure.BAD_SIGNATURE), ecdsa.failures());
+        assertTrue(ecdsa.anchor().inTrustStore(), "the path still names the store root");
+        assertEquals(Set.of(ChainFailure.BAD_SIGNATURE), rsa.failures());
+    }
+
     @Test
     void intermediateCopyingTheRootNameButNotItsKeyHasABadSignature() {
         Issued forgedCa = TestPki.certificate("CN=Test Issuing CA R1,O=tlswatch tests,C=KZ").keys(Keys.EC_OTHER)
