@@ -14,6 +14,7 @@ import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -39,11 +41,20 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Test PKIs made with Bouncy Castle, for every test that needs chains a server could send: roots,
@@ -51,7 +62,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * extKeyUsage, SAN, SKI/AKI), and on demand what the interception rules look at: serial numbers,
  * validity windows, embedded Certificate Transparency SCTs (RFC 6962 section 3.3), AIA caIssuers
  * (RFC 5280 section 4.2.2.1), an issuer name claimed but signed with another key, self-signed
- * leaves. Shared keys are made once per JVM ({@link Keys}); the defaults are a valid 2024 chain:
+ * leaves, and the OCSP response a server staples. Shared keys are made once per JVM ({@link Keys}); the defaults are a valid 2024 chain:
  * CAs 2020 to 2030, leaves 2024-01-01 to 2025-01-01, so {@link #CAPTURE} (2024-06-01) is inside
  * every default window.
  */
@@ -73,27 +84,30 @@ public final class TestPki {
         public static final KeyPair RSA_ROOT = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
         public static final KeyPair RSA_CA = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
         public static final KeyPair RSA_FORGER = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
-        public static final KeyPair EC_ROOT = ec();
-        public static final KeyPair EC_CA = ec();
-        public static final KeyPair EC_LEAF = ec();
-        public static final KeyPair EC_OTHER = ec();
+        public static final KeyPair EC_ROOT = ecKeys();
+        public static final KeyPair EC_CA = ecKeys();
+        public static final KeyPair EC_LEAF = ecKeys();
+        public static final KeyPair EC_OTHER = ecKeys();
 
         private Keys() {
         }
+    }
 
-        /** A fresh P-256 key pair (about a millisecond): for a test class's own roles. */
-        public static KeyPair ec() {
-            return generate("EC", new ECGenParameterSpec("secp256r1"));
-        }
+    /**
+     * A fresh P-256 key pair (about a millisecond), for a test class's own roles: unlike
+     * {@link Keys}, it does not make the shared RSA keys.
+     */
+    public static KeyPair ecKeys() {
+        return generate("EC", new ECGenParameterSpec("secp256r1"));
+    }
 
-        private static KeyPair generate(String algorithm, AlgorithmParameterSpec parameters) {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-                generator.initialize(parameters);
-                return generator.generateKeyPair();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+    private static KeyPair generate(String algorithm, AlgorithmParameterSpec parameters) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(parameters);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -120,7 +134,8 @@ public final class TestPki {
     }
 
     private final X500Name subject;
-    private KeyPair keys = Keys.EC_LEAF;
+    /** The subject's keys; null until given: {@link Keys#EC_LEAF}. */
+    private KeyPair keys;
     private Issued issuer;
     private X500Name issuerName;
     private KeyPair signer;
@@ -166,14 +181,15 @@ public final class TestPki {
                 .validity("2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z").build();
     }
 
-    /** A TLS server leaf for {@code dnsNames} on the EC leaf key under {@code issuer}. */
+    /** A TLS server leaf for {@code dnsNames} on {@link Keys#EC_LEAF} under {@code issuer}. */
     public static Issued leaf(Issued issuer, String... dnsNames) {
         return serverLeaf(dnsNames).issuedBy(issuer).build();
     }
 
     /**
      * A TLS server leaf for {@code dnsNames} ("CN=first name,O=Example,C=KZ", the names as DNS
-     * SANs), still to be issued: self-signed on the EC leaf key unless given an issuer.
+     * SANs), still to be issued: on {@link Keys#EC_LEAF} unless given keys, self-signed unless
+     * given an issuer.
      */
     public static TestPki serverLeaf(String... dnsNames) {
         return certificate("CN=" + dnsNames[0] + ",O=Example,C=KZ").serverLeaf().dns(dnsNames);
@@ -260,6 +276,14 @@ public final class TestPki {
         return extension(SCT_LIST, false, RealSctList.VALUE);
     }
 
+    /**
+     * The TLS-encoded SignedCertificateTimestampList that {@link #withEmbeddedScts()} embeds: what a
+     * server sends in the signed_certificate_timestamp TLS extension (RFC 6962 section 3.3.1).
+     */
+    public static byte[] sctList() {
+        return ((ASN1OctetString) RealSctList.VALUE).getOctets();
+    }
+
     /** authorityInformationAccess with one caIssuers URI: where to fetch the issuer (RFC 5280 section 4.2.2.1). */
     public TestPki caIssuers(String uri) {
         return extension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
@@ -284,14 +308,11 @@ public final class TestPki {
     }
 
     public Issued build() {
+        KeyPair keys = this.keys != null ? this.keys : Keys.EC_LEAF;
         KeyPair signing = signer != null ? signer : issuer != null ? issuer.keys() : keys;
         X500Name issuedBy = issuerName != null ? issuerName : issuer != null ? issuer.subject() : subject;
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
-        String algorithm = signatureAlgorithm != null ? signatureAlgorithm
-                : "SHA256with" + switch (signing.getPublic().getAlgorithm()) {
-                    case "EC" -> "ECDSA";
-                    default -> signing.getPublic().getAlgorithm(); // RSA, DSA
-                };
+        String algorithm = signatureAlgorithm != null ? signatureAlgorithm : sha256With(signing);
         BigInteger serialNumber = serial != null ? serial : BigInteger.valueOf(SERIALS.incrementAndGet());
         try {
             X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuedBy, serialNumber,
@@ -313,6 +334,30 @@ public final class TestPki {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A successful OCSP response (RFC 6960 section 4.2.1) that {@code issuer} signed at
+     * {@code producedAt}, saying {@code certificate} is good for the next four days: what a server
+     * staples in its CertificateStatus message.
+     */
+    public static byte[] ocspGood(Issued certificate, Issued issuer, Instant producedAt) {
+        try {
+            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(BC).build();
+            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                    new X509CertificateHolder(issuer.der()), certificate.serial());
+            BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(
+                    SubjectPublicKeyInfo.getInstance(issuer.keys().getPublic().getEncoded()), digests.get(CertificateID.HASH_SHA1));
+            response.addResponse(id, CertificateStatus.GOOD, Date.from(producedAt),
+                    Date.from(producedAt.plus(Duration.ofDays(4))));
+            BasicOCSPResp signed = response.build(new JcaContentSignerBuilder(sha256With(issuer.keys())).setProvider(BC)
+                    .build(issuer.keys().getPrivate()), null, Date.from(producedAt));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, signed).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OperatorCreationException | OCSPException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -344,6 +389,12 @@ public final class TestPki {
     public static String pem(byte[] der) {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** SHA-256 with the algorithm of {@code signing}'s key: SHA256withECDSA, SHA256withRSA. */
+    private static String sha256With(KeyPair signing) {
+        String key = signing.getPublic().getAlgorithm();
+        return "SHA256with" + ("EC".equals(key) ? "ECDSA" : key);
     }
 
     static String sha256Hex(byte[] bytes) {
