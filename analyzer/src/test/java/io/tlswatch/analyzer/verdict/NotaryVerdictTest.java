@@ -87,6 +87,55 @@ class NotaryVerdictTest {
         assertEquals("true", evidence(serial, NotaryRule.FORGED_COPY).facts().get("serial_prefix_kept"));
     }
 
+    @Test
+    void copyKeepingTheWholeSerialIsAForgedCopy() {
+        Issued sameSerial = copy(SITE_SERIAL, Instant.parse("2024-05-31T17:42:05Z"), Instant.parse("2024-08-29T17:42:05Z"));
+
+        engine.judge(visit(SITE, SITE_LEAF, PUBLIC_CA));
+        SessionVerdict v = engine.judge(visit(SITE, sameSerial, CORPORATE_ROOT));
+
+        assertEquals(Verdict.INTERCEPTED, v.verdict());
+        assertEquals("true", evidence(v, NotaryRule.FORGED_COPY).facts().get("serial_prefix_kept"));
+        assertEquals("true", evidence(v, NotaryRule.FORGED_COPY).facts().get("serial_reused"));
+    }
+
+    /**
+     * A copy that keeps everything a client could check without the issuer's key (issuer name,
+     * serial, SCTs, AIA) and is sent without an intermediate: it looks like a server that forgot
+     * its intermediate, but its CA would have issued two certificates with one serial.
+     */
+    @Test
+    void copyUnderTheSitesOwnIssuerNameWithItsSerialIsAForgedCopyNotAMissingIntermediate() {
+        Issued site = TestPki.serverLeaf(SITE).keys(VerdictPki.SITE_KEYS).issuedBy(PUBLIC_CA).withEmbeddedScts()
+                .caIssuers("http://ca.example.net/public-ca.der").serial(SITE_SERIAL).build();
+        Issued copy = TestPki.certificate(site.subject()).serverLeaf().dns(SITE).keys(VerdictPki.PROXY_LEAF_KEYS)
+                .claimsIssuer(PUBLIC_CA.subject(), TestPki.ecKeys()).withEmbeddedScts()
+                .caIssuers("http://ca.example.net/public-ca.der").serial(SITE_SERIAL).build();
+
+        engine.judge(visit(SITE, site, PUBLIC_CA));
+        SessionVerdict v = engine.judge(visit(SITE, copy));
+
+        assertEquals(Verdict.INTERCEPTED, v.verdict());
+        assertEquals(List.of(NotaryRule.FORGED_COPY, UntrustedChainRule.FETCHABLE), v.rules());
+        assertEquals("true", evidence(v, NotaryRule.FORGED_COPY).facts().get("serial_reused"));
+        assertTrue(v.interceptor().name().startsWith("forger using the name of CN=tlswatch Test Public CA"),
+                v.interceptor().name());
+    }
+
+    @Test
+    void sitesOwnCaReissuingWithANewKeyAndSerialButNoIntermediateIsNoNotaryEvidence() {
+        Issued site = TestPki.serverLeaf(SITE).keys(VerdictPki.SITE_KEYS).issuedBy(PUBLIC_CA).withEmbeddedScts()
+                .caIssuers("http://ca.example.net/public-ca.der").serial(SITE_SERIAL).build();
+        Issued rotated = TestPki.serverLeaf(SITE).keys(TestPki.ecKeys()).issuedBy(PUBLIC_CA).withEmbeddedScts()
+                .caIssuers("http://ca.example.net/public-ca.der").serial(NEW_SERIAL).build();
+
+        engine.judge(visit(SITE, site, PUBLIC_CA));
+        SessionVerdict v = engine.judge(visit(SITE, rotated));
+
+        assertEquals(Verdict.CLEAN, v.verdict());
+        assertEquals(List.of(UntrustedChainRule.FETCHABLE), v.rules());
+    }
+
     /** A leaf with other key, issuer, serial and validity is a disagreement: a suspicion by itself. */
     @Test
     void copyWithANewSerialAndFreshValidityIsOnlyANotaryDisagreement() {
@@ -160,5 +209,15 @@ class NotaryVerdictTest {
         "0a1b2c3d4e5f60718293a4b5c6d7e8f9, 0a1b2c3d4e5f60718293a4b5c6d7e8fz, false"}) // not hex
     void serialNearlyKeptMeansOnlyTheLastFourBytesDiffer(String trusted, String forged, boolean kept) {
         assertEquals(kept, NotaryRule.serialNearlyKept(trusted, forged));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}: {2}")
+    @CsvSource({
+        "0a1b2c3d4e5f60718293a4b5c6d7e8f9, 0a1b2c3d4e5f60718293a4b5c6d7e8f9, true",
+        "0a1b2c3d4e5f60718293a4b5c6d7e8f9, 0a1b2c3d4e5f60718293a4b55eed1e55, false",
+        "c6d7e8f9, c6d7e8f9, false",        // four bytes: two CAs may well both use it
+        "0a1b2c3d4e5f60718293a4b5c6d7e8f9, , false"})
+    void serialReusedMeansTheSameDistinctiveSerial(String trusted, String forged, boolean reused) {
+        assertEquals(reused, NotaryRule.serialReused(trusted, forged));
     }
 }
