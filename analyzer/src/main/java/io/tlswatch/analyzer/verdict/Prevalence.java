@@ -19,13 +19,21 @@ public final class Prevalence {
     /** Most distinct values a set keeps before it counts as saturated. */
     public static final int MAX_DISTINCT = 1_000_000;
 
-    private final Tally all = new Tally();
+    private final int maxDistinct;
+    private final Tally all;
     private final Map<Verdict, Tally> byVerdict = new EnumMap<>(Verdict.class);
     private final Map<Interceptor, Tally> byInterceptor = new LinkedHashMap<>();
 
     public Prevalence() {
+        this(MAX_DISTINCT);
+    }
+
+    /** With another bound on the distinct values each set keeps (tests reach it with a few). */
+    Prevalence(int maxDistinct) {
+        this.maxDistinct = maxDistinct;
+        this.all = new Tally(maxDistinct);
         for (Verdict v : Verdict.values()) {
-            byVerdict.put(v, new Tally());
+            byVerdict.put(v, new Tally(maxDistinct));
         }
     }
 
@@ -34,7 +42,7 @@ public final class Prevalence {
         all.add(clientIp, serverName, timeNanos);
         byVerdict.get(verdict.verdict()).add(clientIp, serverName, timeNanos);
         if (verdict.interceptor() != null) {
-            byInterceptor.computeIfAbsent(verdict.interceptor(), k -> new Tally()).add(clientIp, serverName, timeNanos);
+            byInterceptor.computeIfAbsent(verdict.interceptor(), k -> new Tally(maxDistinct)).add(clientIp, serverName, timeNanos);
         }
     }
 
@@ -51,12 +59,17 @@ public final class Prevalence {
 
     /** Sessions, clients and server names of one group, with when it was first and last seen. */
     public static final class Tally {
+        private final int maxDistinct;
         private long sessions;
         private final Set<String> clients = new HashSet<>();
         private final Set<String> serverNames = new HashSet<>();
         private boolean saturated;
         private long firstNanos = Long.MAX_VALUE;
         private long lastNanos = Long.MIN_VALUE;
+
+        private Tally(int maxDistinct) {
+            this.maxDistinct = maxDistinct;
+        }
 
         void add(String clientIp, String serverName, long timeNanos) {
             sessions++;
@@ -69,7 +82,7 @@ public final class Prevalence {
         }
 
         private void keep(Set<String> set, String value) {
-            if (set.size() < MAX_DISTINCT) {
+            if (set.size() < maxDistinct) {
                 set.add(value);
             } else if (!set.contains(value)) {
                 saturated = true;

@@ -6,48 +6,49 @@ import java.util.List;
 
 /**
  * Writes TLS structures for the tests that need a variant of a real message with its lengths kept
- * consistent (one more extension, a record cut differently), following the RFC 8446 §3
- * presentation language.
+ * consistent (one more extension, a record cut differently), or a handshake of their own, following
+ * the RFC 8446 §3 presentation language. Public for the tests of other packages (the verdict tests
+ * write whole handshakes).
  */
-final class TlsBytes {
+public final class TlsBytes {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    TlsBytes u8(int v) {
+    public TlsBytes u8(int v) {
         out.write(v);
         return this;
     }
 
-    TlsBytes u16(int v) {
+    public TlsBytes u16(int v) {
         return u8(v >> 8).u8(v);
     }
 
-    TlsBytes u24(int v) {
+    public TlsBytes u24(int v) {
         return u8(v >> 16).u16(v);
     }
 
-    TlsBytes bytes(byte[] b) {
+    public TlsBytes bytes(byte[] b) {
         out.writeBytes(b);
         return this;
     }
 
-    TlsBytes vector8(byte[] b) {
+    public TlsBytes vector8(byte[] b) {
         return u8(b.length).bytes(b);
     }
 
-    TlsBytes vector16(byte[] b) {
+    public TlsBytes vector16(byte[] b) {
         return u16(b.length).bytes(b);
     }
 
-    TlsBytes vector24(byte[] b) {
+    public TlsBytes vector24(byte[] b) {
         return u24(b.length).bytes(b);
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return out.toByteArray();
     }
 
     /** {@code Extension extensions<..>}: each type and data, with the 2-byte total length. */
-    static byte[] extensions(List<TlsExtension> extensions) {
+    public static byte[] extensions(List<TlsExtension> extensions) {
         TlsBytes list = new TlsBytes();
         for (TlsExtension e : extensions) {
             list.u16(e.type()).vector16(e.data());
@@ -56,7 +57,7 @@ final class TlsBytes {
     }
 
     /** A ClientHello body with the fields of {@code hello} and the given extensions (null: none). */
-    static byte[] clientHello(ClientHello hello, List<TlsExtension> extensions) {
+    public static byte[] clientHello(ClientHello hello, List<TlsExtension> extensions) {
         TlsBytes suites = new TlsBytes();
         for (int s : hello.cipherSuites()) {
             suites.u16(s);
@@ -71,17 +72,17 @@ final class TlsBytes {
     }
 
     /** A handshake message: type, 3-byte length, body. */
-    static byte[] handshake(int type, byte[] body) {
+    public static byte[] handshake(int type, byte[] body) {
         return new TlsBytes().u8(type).vector24(body).toBytes();
     }
 
     /** A record: type, version, 2-byte length, fragment. */
-    static byte[] record(int type, int version, byte[] fragment) {
+    public static byte[] record(int type, int version, byte[] fragment) {
         return new TlsBytes().u8(type).u16(version).vector16(fragment).toBytes();
     }
 
     /** {@code payload} cut into records of the given type and version, each at most {@code size} bytes. */
-    static byte[] records(int type, int version, byte[] payload, int size) {
+    public static byte[] records(int type, int version, byte[] payload, int size) {
         TlsBytes out = new TlsBytes();
         for (int i = 0; i < payload.length; i += size) {
             byte[] fragment = Arrays.copyOfRange(payload, i, Math.min(payload.length, i + size));
@@ -90,7 +91,7 @@ final class TlsBytes {
         return out.toBytes();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         TlsBytes out = new TlsBytes();
         for (byte[] p : parts) {
             out.bytes(p);

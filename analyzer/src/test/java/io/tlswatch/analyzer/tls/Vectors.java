@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The annotated byte streams under {@code src/test/resources/.../streams}: one direction of a
  * real TCP connection from a corpus capture each, cut from {@code tshark -z follow,tcp,raw}, with
- * a comment per record. They ship with the module, so these tests run without the corpus.
+ * a comment per record. They ship with the module, so these tests run without the corpus. Public
+ * for the tests of other packages that replay a real handshake (the verdict tests).
  */
-final class Vectors {
+public final class Vectors {
     /** Every stream resource, for the tests that must hold for all real streams. */
     static final List<String> ALL = List.of("chrome125-client", "chrome125-server", "hrr-client", "hrr-server",
             "sslv2-client", "ssl3-client", "ssl3-server", "early-alert-client", "early-alert-server", "ocsp-server",
@@ -22,7 +23,8 @@ final class Vectors {
     private Vectors() {
     }
 
-    static byte[] stream(String name) {
+    /** The bytes of the stream resource {@code name}, e.g. "chrome125-client". */
+    public static byte[] stream(String name) {
         try (InputStream in = Vectors.class.getResourceAsStream("streams/" + name + ".hex")) {
             if (in == null) {
                 throw new IllegalArgumentException("no vector " + name);

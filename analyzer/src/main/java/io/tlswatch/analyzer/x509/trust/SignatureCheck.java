@@ -54,6 +54,10 @@ final class SignatureCheck {
         if (!certificate.getSignatureAlgorithm().equals(certificate.getTBSCertificate().getSignature())) {
             return Result.INVALID; // RFC 5280 section 4.1.1.2: both fields must be the same
         }
+        String needs = keyAlgorithmFor(certificate.getSignatureAlgorithm().getAlgorithm().getId());
+        if (needs != null && !needs.equals(family(issuer.info().publicKey().algorithm()))) {
+            return Result.INVALID; // an ECDSA signature under an RSA key (or the reverse) cannot verify
+        }
         ContentVerifier verifier;
         try {
             verifier = provider.get(certificate.getSignatureAlgorithm());
@@ -67,6 +71,30 @@ final class SignatureCheck {
         } catch (IOException | RuntimeException doesNotVerify) { // a malformed signature value, a key of the wrong type
             return Result.INVALID;
         }
+    }
+
+    /**
+     * The kind of key a signature algorithm needs, by OID arc: PKCS #1 and RSASSA-PSS need RSA
+     * (RFC 8017 appendix C, RFC 4055), ECDSA needs EC (RFC 5758 section 3.2), EdDSA its own curve
+     * (RFC 8410 section 3); null for any other algorithm, which the provider then judges.
+     */
+    static String keyAlgorithmFor(String signatureOid) {
+        if (signatureOid.startsWith("1.2.840.113549.1.1.") || signatureOid.equals("1.3.14.3.2.29")) {
+            return "RSA";
+        }
+        if (signatureOid.startsWith("1.2.840.10045.4.")) {
+            return "EC";
+        }
+        return switch (signatureOid) {
+            case "1.3.101.112" -> "Ed25519";
+            case "1.3.101.113" -> "Ed448";
+            default -> null;
+        };
+    }
+
+    /** An RSASSA-PSS key is an RSA key for this purpose. */
+    private static String family(String keyAlgorithm) {
+        return "RSASSA-PSS".equals(keyAlgorithm) ? "RSA" : keyAlgorithm;
     }
 
     /** The verifier for {@code certificate}'s key, or {@link Verifier#UNUSABLE}. */

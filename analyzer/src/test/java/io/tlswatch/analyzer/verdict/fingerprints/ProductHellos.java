@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The ClientHellos under {@code src/test/resources/.../verdict/fingerprints/hellos} (see its
  * README): one handshake message each, cut from a mitmengine capture and annotated, so that these
- * tests run without the corpus.
+ * tests run without the corpus. Public for the verdict tests, which put them in whole handshakes.
  */
-final class ProductHellos {
+public final class ProductHellos {
     /** Bytes of a handshake message header: msg_type and a 24-bit length (RFC 8446 §4). */
     static final int HANDSHAKE_HEADER = 4;
 
@@ -21,7 +21,7 @@ final class ProductHellos {
     }
 
     /** The whole handshake message of the vector {@code name}. */
-    static byte[] message(String name) {
+    public static byte[] message(String name) {
         try (InputStream in = ProductHellos.class.getResourceAsStream("hellos/" + name + ".hex")) {
             if (in == null) {
                 throw new IllegalArgumentException("no hello vector " + name);
@@ -32,12 +32,12 @@ final class ProductHellos {
         }
     }
 
-    static ClientHello hello(String name) {
+    public static ClientHello hello(String name) {
         return parse(message(name));
     }
 
     /** The ClientHello of a handshake message; fails the test when it does not parse. */
-    static ClientHello parse(byte[] message) {
+    public static ClientHello parse(byte[] message) {
         TlsParse<ClientHello> parsed = ClientHello.parse(message, HANDSHAKE_HEADER, message.length - HANDSHAKE_HEADER);
         if (!parsed.isParsed()) {
             throw new AssertionError("the vector does not parse: " + parsed);

@@ -1,12 +1,13 @@
 package io.tlswatch.analyzer.x509.trust;
 
-import static io.tlswatch.analyzer.x509.trust.TestPki.CAPTURE;
+import static io.tlswatch.analyzer.testpki.TestPki.CAPTURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.testpki.TestPki;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
 import io.tlswatch.analyzer.x509.CertificateAnomaly;
 import io.tlswatch.analyzer.x509.CertificateParser;
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
 import io.tlswatch.testkit.Hex;
 import java.io.ByteArrayOutputStream;
 import java.security.Signature;

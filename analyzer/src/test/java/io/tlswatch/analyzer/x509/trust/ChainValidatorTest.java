@@ -1,15 +1,16 @@
 package io.tlswatch.analyzer.x509.trust;
 
-import static io.tlswatch.analyzer.x509.trust.TestPki.CAPTURE;
-import static io.tlswatch.analyzer.x509.trust.TestPki.chain;
+import static io.tlswatch.analyzer.testpki.TestPki.CAPTURE;
+import static io.tlswatch.analyzer.testpki.TestPki.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.testpki.TestPki;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
+import io.tlswatch.analyzer.testpki.TestPki.Keys;
 import io.tlswatch.analyzer.x509.CertificateParser;
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
-import io.tlswatch.analyzer.x509.trust.TestPki.Keys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -138,6 +139,25 @@ class ChainValidatorTest {
         assertTrue(sentWithTheRealIntermediate.anchor().inTrustStore(), "the path still names the store root");
         assertEquals(List.of(sha256(forged), sha256(RSA_CA), sha256(RSA_ROOT)), sentWithTheRealIntermediate.path());
         assertEquals(Set.of(ChainFailure.UNKNOWN_ISSUER), sentAlone.failures(), "the real intermediate is not in a root store");
+    }
+
+    /**
+     * A forger that copies an RSA CA's name but signs with an EC key: the signature cannot verify
+     * with the CA's key, which is a bad signature, not one we could not check.
+     */
+    @Test
+    void leafSignedWithAnotherKindOfKeyUnderACopiedCaNameHasABadSignature() {
+        Issued ecdsaUnderRsaName = TestPki.certificate("CN=www.example.com").serverLeaf().dns("www.example.com")
+                .claimsIssuer(RSA_CA.subject(), Keys.EC_OTHER).build();
+        Issued rsaUnderEcName = TestPki.certificate("CN=shop.example.org").serverLeaf().dns("shop.example.org")
+                .claimsIssuer(EC_CA.subject(), Keys.RSA_FORGER).build();
+
+        ChainVerdict ecdsa = validate(chain(ecdsaUnderRsaName, RSA_CA), "www.example.com");
+        ChainVerdict rsa = validate(chain(rsaUnderEcName, EC_CA), "shop.example.org");
+
+        assertEquals(Set.of(ChainFailure.BAD_SIGNATURE), ecdsa.failures());
+        assertTrue(ecdsa.anchor().inTrustStore(), "the path still names the store root");
+        assertEquals(Set.of(ChainFailure.BAD_SIGNATURE), rsa.failures());
     }
 
     @Test

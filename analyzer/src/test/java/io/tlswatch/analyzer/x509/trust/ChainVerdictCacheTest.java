@@ -1,12 +1,12 @@
 package io.tlswatch.analyzer.x509.trust;
 
-import static io.tlswatch.analyzer.x509.trust.TestPki.CAPTURE;
-import static io.tlswatch.analyzer.x509.trust.TestPki.chain;
+import static io.tlswatch.analyzer.testpki.TestPki.CAPTURE;
+import static io.tlswatch.analyzer.testpki.TestPki.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

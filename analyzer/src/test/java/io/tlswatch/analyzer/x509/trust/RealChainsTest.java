@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.testpki.TestPki;
 import io.tlswatch.analyzer.x509.CertificateParser;
 import io.tlswatch.testkit.SharedCorpus;
 import java.io.IOException;
@@ -91,7 +92,7 @@ class RealChainsTest {
         assertEquals("google.de", verdict.matchedName());
         assertFalse(verdict.failures().contains(ChainFailure.EXPIRED), "judged in 2014, not today");
 
-        String geoTrustGlobalCa = TrustResources.pem(chain.get(2));
+        String geoTrustGlobalCa = TestPki.pem(chain.get(2));
         ChainValidator withGeoTrust = new ChainValidator(
                 TrustStore.mozillaSnapshot().withAdditionalRoots("geotrust", geoTrustGlobalCa.getBytes()));
         ChainVerdict rooted = withGeoTrust.validate(chain, "google.de", capture);

@@ -1,14 +1,15 @@
 package io.tlswatch.analyzer.x509.trust;
 
-import static io.tlswatch.analyzer.x509.trust.TestPki.CAPTURE;
-import static io.tlswatch.analyzer.x509.trust.TestPki.chain;
+import static io.tlswatch.analyzer.testpki.TestPki.CAPTURE;
+import static io.tlswatch.analyzer.testpki.TestPki.chain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
+import io.tlswatch.analyzer.testpki.TestPki;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
 import io.tlswatch.testkit.Hex;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.Extension;

@@ -40,11 +40,6 @@ final class TrustResources {
         return ders;
     }
 
-    /** {@code der} as a PEM CERTIFICATE block (RFC 7468 section 5.1). */
-    static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
-    }
 
     /** The certificates of a bundled real chain, in the order the server sent them. */
     static List<byte[]> chain(String name) {

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
-import io.tlswatch.analyzer.x509.trust.TestPki.Keys;
+import io.tlswatch.analyzer.testpki.TestPki;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
+import io.tlswatch.analyzer.testpki.TestPki.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

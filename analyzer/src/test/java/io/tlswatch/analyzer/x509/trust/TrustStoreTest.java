@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.testpki.TestPki;
+import io.tlswatch.analyzer.testpki.TestPki.Issued;
+import io.tlswatch.analyzer.testpki.TestPki.Keys;
 import io.tlswatch.analyzer.x509.CertificateInfo;
-import io.tlswatch.analyzer.x509.trust.TestPki.Issued;
-import io.tlswatch.analyzer.x509.trust.TestPki.Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
