@@ -35,9 +35,9 @@ class CopiedCaNameVerdictTest {
         assertTrue(v.chain().failures().contains(ChainFailure.BAD_SIGNATURE), v.chain().toString());
         assertEquals(CopiedIssuerNameRule.ID, v.rules().get(0));
         Map<String, String> facts = evidence(v, CopiedIssuerNameRule.ID).facts();
-        assertEquals(ISRG_ROOT_X1.sha256(), facts.get("copied_ca_sha256"));
-        assertTrue(facts.get("copied_ca").contains("CN=ISRG Root X1"), facts.toString());
-        assertEquals(facts.get("copied_ca"), facts.get("leaf_issuer"));
+        assertEquals(ISRG_ROOT_X1.sha256(), facts.get("public_root_sha256"));
+        assertTrue(facts.get("public_root").contains("CN=ISRG Root X1"), facts.toString());
+        assertEquals(facts.get("public_root"), facts.get("claimed_issuer"), "the leaf claims the root itself");
         assertEquals(InterceptorClass.UNKNOWN, v.interceptor().interceptorClass());
         assertTrue(v.interceptor().name().contains("ISRG Root X1"), v.interceptor().name());
     }
@@ -52,6 +52,8 @@ class CopiedCaNameVerdictTest {
         SessionVerdict v = engine.judge(visit(SITE, leaf, fakeIntermediate));
 
         assertEquals(Verdict.INTERCEPTED, v.verdict(), v.chain() + " " + v.evidence());
-        assertEquals(ISRG_ROOT_X1.sha256(), evidence(v, CopiedIssuerNameRule.ID).facts().get("copied_ca_sha256"));
+        Map<String, String> facts = evidence(v, CopiedIssuerNameRule.ID).facts();
+        assertEquals(ISRG_ROOT_X1.sha256(), facts.get("public_root_sha256"));
+        assertEquals("CN=R3,O=Let's Encrypt,C=US", facts.get("claimed_issuer"), "the leaf claims the fake intermediate");
     }
 }
