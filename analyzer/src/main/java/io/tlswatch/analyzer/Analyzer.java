@@ -1,43 +1,26 @@
 package io.tlswatch.analyzer;
 
-import io.tlswatch.analyzer.flow.TcpFlowResources;
-import io.tlswatch.analyzer.flow.TcpTracker;
-import io.tlswatch.analyzer.flow.UdpTracker;
 import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.pipeline.Pipeline;
 import io.tlswatch.analyzer.replay.PacketSink;
-import io.tlswatch.analyzer.tls.TlsLimits;
 import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
 import io.tlswatch.analyzer.x509.trust.TrustStore;
-import io.tlswatch.analyzer.x509.CertificateCache;
 import io.tlswatch.capture.PacketRecord;
-import io.tlswatch.capture.decode.DecodeCounters;
-import io.tlswatch.capture.decode.DecodeOutcome;
-import io.tlswatch.capture.decode.DecodedPacket;
-import io.tlswatch.capture.decode.StandardPacketDecoder;
-import java.io.IOException;
 import java.time.ZoneOffset;
-import java.io.UncheckedIOException;
 
 /**
- * The analyzer for one stream of packets: decodes each packet, follows TCP connections into their
- * TLS handshakes, and emits a session document per handshake and a certificate document per
- * distinct certificate to the sink. Single-threaded; allocation-free per packet except where a
- * handshake yields values (hellos, certificates, sessions).
+ * The analyzer for one stream of packets: decodes each packet, follows TCP and UDP connections
+ * into their TLS and QUIC handshakes, judges each session, and writes a session document per
+ * handshake and a certificate document per distinct certificate to the sink. Packets are sharded
+ * over {@link AnalyzerConfig#workers()} threads by flow ({@link Pipeline}); the documents come out
+ * in the same order whatever that number. {@link #onPacket} is called by one thread; the sink is
+ * called on the pipeline's sink thread, and everything it was given is written when
+ * {@link #finish()} returns.
  */
 public final class Analyzer implements PacketSink {
-    private final DocumentSink sink;
-    private final StandardPacketDecoder decoder = new StandardPacketDecoder();
-    private final DecodedPacket decoded = new DecodedPacket();
-    private final DecodeCounters decodeCounters = new DecodeCounters();
-    private final SessionCounters sessionCounters = new SessionCounters();
-    private final CertificateCache certificates;
-    private final VerdictEngine verdicts;
-    private final Prevalence prevalence = new Prevalence();
-    private final TcpFlowResources tcpResources;
-    private final TcpTracker tcp;
-    private final UdpTracker udp;
+    private final Pipeline pipeline;
 
     /** An analyzer with the default judge: Mozilla's roots and the shipped interceptor catalogue. */
     public Analyzer(AnalyzerConfig config, DocumentSink sink) {
@@ -46,51 +29,26 @@ public final class Analyzer implements PacketSink {
     }
 
     public Analyzer(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink sink) {
-        this.sink = sink;
-        this.verdicts = verdicts;
-        this.certificates = new CertificateCache(config.certificateCacheSize());
-        DocumentEmitter emitter = new DocumentEmitter(sink, config.sensor(), sessionCounters, verdicts, prevalence);
-        TlsLimits limits = new TlsLimits(config.maxHandshakeBytes(), TlsLimits.DEFAULT.maxCertificateMessageBytes());
-        this.tcpResources = new TcpFlowResources(config.windowBytes(), config.bufferMemoryBytes(), limits,
-                certificates, emitter);
-        this.tcp = new TcpTracker(config.maxFlows(), config.idleTimeoutSeconds() * 1_000_000_000L, tcpResources);
-        this.udp = new UdpTracker(config.maxFlows(), config.idleTimeoutSeconds() * 1_000_000_000L, emitter);
+        this.pipeline = new Pipeline(config, verdicts, sink);
     }
 
     @Override
     public void onPacket(PacketRecord packet) {
-        DecodeOutcome outcome = decoder.decode(packet, decoded);
-        decodeCounters.count(outcome);
-        if (outcome == DecodeOutcome.TCP) {
-            tcp.onPacket(packet, decoded);
-        } else if (outcome == DecodeOutcome.UDP) {
-            udp.onPacket(packet, decoded);
-        }
+        pipeline.onPacket(packet);
     }
 
-    /** Finishes every open flow (their sessions are emitted) and flushes the sink. */
+    /** Finishes every open flow (their sessions are written), stops the threads, flushes the sink. */
     public void finish() {
-        tcp.finish();
-        udp.finish();
-        try {
-            sink.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
-        }
+        pipeline.finish();
     }
 
-    /** The counters as they stand (read on the analyzer's thread, or after it finished). */
+    /** The counters of every stage (complete after {@link #finish()}). */
     public AnalyzerStats stats() {
-        return new AnalyzerStats(decodeCounters, sessionCounters, tcpResources.reassembly(),
-                tcpResources.tlsAnomalies(), tcp.table().flowsCreated(), tcp.table().expiredIdle(),
-                tcp.table().evictedTableFull(), tcp.tlsFlows(), tcp.notTlsFlows(), tcp.emptyFlows(), tcp.midstreamPickups(),
-                tcpResources.pool().exhausted(), certificates.hits(), certificates.misses(),
-                certificates.parseErrors(), verdicts.chainCacheHits(), verdicts.chainCacheMisses(),
-                udp.table().flowsCreated(), udp.quicFlows(), udp.quicHellos(), udp.notQuicFlows(), udp.quicCounters());
+        return pipeline.stats();
     }
 
-    /** Sessions, clients and server names per verdict and interceptor, so far. */
+    /** Sessions, clients and server names per verdict and interceptor (complete after {@link #finish()}). */
     public Prevalence prevalence() {
-        return prevalence;
+        return pipeline.prevalence();
     }
 }

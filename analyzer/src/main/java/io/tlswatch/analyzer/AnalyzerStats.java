@@ -1,6 +1,7 @@
 package io.tlswatch.analyzer;
 
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
+import io.tlswatch.analyzer.pipeline.SessionCounters;
 import io.tlswatch.analyzer.quic.QuicCounters;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.capture.decode.DecodeCounters;
@@ -16,6 +17,9 @@ import io.tlswatch.capture.decode.DecodeCounters;
  * @param emptyFlows          finished connections without payload
  * @param midstreamPickups    connections first seen without a SYN
  * @param bufferPoolExhausted buffer requests refused because the memory budget was spent
+ * @param workers             flow workers the packets were sharded over
+ * @param internalErrors      packets or sessions a stage failed on (a bug), counted and skipped
+ * @param ringFullWaits       times the reader waited for a worker to make room
  */
 public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, ReassemblyCounters reassembly,
                             TlsAnomalyCounters tlsAnomalies, long tcpFlows, long flowsExpired,
@@ -24,5 +28,5 @@ public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, Rea
                             long certificateCacheMisses, long certificateParseErrors,
                             long chainCacheHits, long chainCacheMisses,
                             long udpFlows, long quicFlows, long quicHellos, long notQuicFlows,
-                            QuicCounters quic) {
+                            QuicCounters quic, int workers, long internalErrors, long ringFullWaits) {
 }

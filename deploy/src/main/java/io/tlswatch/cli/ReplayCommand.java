@@ -62,6 +62,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Most memory all reassembly buffers may hold together.")
     private int bufferMemoryMiB;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Threads the flows are sharded over (default: one per core but one, at least one).")
+    private Integer workers;
+
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Progress line on stderr: auto (when stderr is a terminal), always, never.")
     private ProgressLine.Mode progress;
@@ -102,12 +106,14 @@ public final class ReplayCommand implements Callable<Integer> {
         require(windowBytes >= 4096 && windowBytes <= (64 << 20), "--handshake-window must be 4096 to 67108864 bytes");
         require(bufferMemoryMiB >= 1, "--buffer-memory must be at least 1 MiB");
         require((long) bufferMemoryMiB << 20 >= windowBytes, "--buffer-memory must hold at least one --handshake-window");
+        require(workers == null || workers >= 1 && workers <= 256, "--workers must be 1 to 256");
         return AnalyzerConfig.defaults()
                 .withSensor(sensor != null ? sensor : AnalyzerConfig.hostName())
                 .withMaxFlows(maxFlows)
                 .withIdleTimeoutSeconds(idleTimeoutSeconds)
                 .withWindowBytes(windowBytes)
-                .withBufferMemoryBytes((long) bufferMemoryMiB << 20);
+                .withBufferMemoryBytes((long) bufferMemoryMiB << 20)
+                .withWorkers(workers != null ? workers : AnalyzerConfig.defaultWorkers());
     }
 
     private void require(boolean condition, String message) {

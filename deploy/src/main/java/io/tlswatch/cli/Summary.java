@@ -1,7 +1,7 @@
 package io.tlswatch.cli;
 
 import io.tlswatch.analyzer.AnalyzerStats;
-import io.tlswatch.analyzer.SessionCounters;
+import io.tlswatch.analyzer.pipeline.SessionCounters;
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.session.TlsSession;
@@ -62,8 +62,10 @@ final class Summary {
         line(out, "tls anomalies", anomalies(stats));
         out.printf(Locale.ROOT, "  chains        %,d validated, %,d from the cache%n", stats.chainCacheMisses(),
                 stats.chainCacheHits());
-        out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s%n", seconds,
-                result.packets() / seconds, result.capturedBytes() / seconds / 1e6);
+        out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s, %d %s%s%n", seconds,
+                result.packets() / seconds, result.capturedBytes() / seconds / 1e6, stats.workers(),
+                stats.workers() == 1 ? "worker" : "workers",
+                stats.internalErrors() > 0 ? String.format(Locale.ROOT, "; internal errors %,d", stats.internalErrors()) : "");
         printPrevalence(out);
         out.flush();
     }

@@ -15,6 +15,9 @@ public final class TcpTracker {
     private static final int EPHEMERAL_PORTS_START = 1024;
 
     private final FlowTable<TcpFlow> table;
+    private final long idleTimeoutNanos;
+    /** The clock of the packet or tick being handled, for sessions its handling finishes. */
+    private long clock;
     private final FlowKey key = new FlowKey();
     private long tlsFlows;
     private long notTlsFlows;
@@ -23,13 +26,18 @@ public final class TcpTracker {
     private long midstreamPickups;
 
     public TcpTracker(int maxFlows, long idleTimeoutNanos, TcpFlowResources resources) {
+        this.idleTimeoutNanos = idleTimeoutNanos;
         this.table = new FlowTable<>(maxFlows, idleTimeoutNanos, () -> new TcpFlow(resources), this::onRemoved);
     }
 
-    /** One decoded TCP packet. */
-    public void onPacket(PacketRecord packet, DecodedPacket tcp) {
-        long now = packet.timestampNanos();
-        TcpFlow flow = table.getOrCreate(key.set(tcp), now);
+    /**
+     * One decoded TCP packet.
+     *
+     * @param clock the reader's monotonic packet clock: flows expire and sessions are ordered by it
+     */
+    public void onPacket(PacketRecord packet, DecodedPacket tcp, long clock) {
+        this.clock = clock;
+        TcpFlow flow = table.getOrCreate(key.set(tcp), clock);
         int direction = key.fromA() ? TcpFlow.FROM_A : TcpFlow.FROM_B;
         if (flow.bypass) {
             bypassedPackets++;
@@ -40,9 +48,9 @@ public final class TcpTracker {
                 return;
             }
             table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: a new connection starts afresh
-            flow = table.getOrCreate(key.set(tcp), now);
+            flow = table.getOrCreate(key.set(tcp), clock);
         }
-        flow.session.setTime(now);
+        flow.session.setTime(packet.timestampNanos(), clock);
         onFlags(flow, direction, tcp);
         if (tcp.payloadLength > 0 && !flow.closed) {
             flow.payloadSeen = true;
@@ -59,6 +67,12 @@ public final class TcpTracker {
         if (connectionEnds(flow, direction, tcp)) {
             close(flow, TlsSession.End.CLOSED);
         }
+    }
+
+    /** Finishes the flows idle since before {@code clock} minus the idle timeout. */
+    public void expireIdle(long clock) {
+        this.clock = clock;
+        table.expireIdle(clock);
     }
 
     /** Finishes every flow (end of input). */
@@ -113,6 +127,11 @@ public final class TcpTracker {
     }
 
     private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
+        flow.session.setOrderTime(switch (why) {
+            case IDLE_TIMEOUT -> flow.lastSeenNanos() + idleTimeoutNanos;   // the deadline, whoever noticed it
+            case END_OF_INPUT -> Long.MAX_VALUE;
+            case TABLE_FULL, CLOSED -> clock;
+        });
         if (flow.session.sawTls()) {
             tlsFlows++;
         } else if (flow.payloadSeen) {

@@ -35,9 +35,13 @@ public final class UdpTracker {
         this.table = new FlowTable<>(maxFlows, idleTimeoutNanos, UdpFlow::new, (flow, why) -> { });
     }
 
-    /** One decoded UDP packet. */
-    public void onPacket(PacketRecord packet, DecodedPacket udp) {
-        UdpFlow flow = table.getOrCreate(key.set(udp), packet.timestampNanos());
+    /**
+     * One decoded UDP packet.
+     *
+     * @param clock the reader's monotonic packet clock: flows expire and sessions are ordered by it
+     */
+    public void onPacket(PacketRecord packet, DecodedPacket udp, long clock) {
+        UdpFlow flow = table.getOrCreate(key.set(udp), clock);
         if (flow.bypass) {
             return;
         }
@@ -65,10 +69,15 @@ public final class UdpTracker {
             quicHellos++;
             flow.bypass = true;
             sessions.onSession(TlsSession.quic(flow.endpoints(), hello.hello(), hello.version(),
-                    hello.firstInitialNanos(), hello.completedNanos()));
+                    hello.firstInitialNanos(), hello.completedNanos(), clock));
         } else if (flow.quic.state() == QuicInitialTracker.State.GAVE_UP) {
             flow.bypass = true;
         }
+    }
+
+    /** Forgets the flows idle since before {@code clock} minus the idle timeout. */
+    public void expireIdle(long clock) {
+        table.expireIdle(clock);
     }
 
     /** Forgets every flow (end of input). */

@@ -38,6 +38,7 @@ public final class SessionAssembler implements TlsEventListener {
     private final Supplier<FlowEndpoints> endpoints;
     private TlsSession session;
     private long now;
+    private long orderNanos;
     private boolean done;
     private boolean sawTls;
 
@@ -59,9 +60,18 @@ public final class SessionAssembler implements TlsEventListener {
         sawTls = false;
     }
 
-    /** The capture time of the packet whose bytes are being fed now. */
-    public void setTime(long nowNanos) {
+    /**
+     * The capture time of the packet whose bytes are being fed now, and the time that orders what
+     * it finishes among all sessions (the reader's monotonic packet time, or an expiry's deadline).
+     */
+    public void setTime(long nowNanos, long orderNanos) {
         this.now = nowNanos;
+        this.orderNanos = orderNanos;
+    }
+
+    /** The time that orders the sessions finished from now on (an idle flow's expiry deadline). */
+    public void setOrderTime(long orderNanos) {
+        this.orderNanos = orderNanos;
     }
 
     /** True once the session finished: later bytes of the connection need not be looked at. */
@@ -140,9 +150,6 @@ public final class SessionAssembler implements TlsEventListener {
         for (int i = 0; i < message.size(); i++) {
             byte[] der = message.certificate(i);
             CertificateInfo info = certificates.get(der);
-            if (certificates.firstSighting(info)) {
-                listener.onNewCertificate(info, now);
-            }
             session.serverChain.add(info);
             session.serverChainDer.add(der);
         }
@@ -245,6 +252,7 @@ public final class SessionAssembler implements TlsEventListener {
 
     private void finish(TlsSession.End why) {
         session.end = why;
+        session.orderNanos = orderNanos;
         done = true;
         TlsSession finished = session;
         session = null;

@@ -55,6 +55,11 @@ public final class TlsSession {
     final long startNanos;
     /** The QUIC version whose Initial packets carried the handshake, or 0 for TLS over TCP. */
     int quicVersion;
+    /**
+     * When, on the reader's monotonic packet clock, the session finished: sessions are judged and
+     * written in this order whatever the number of workers (ties broken by {@link #orderKey()}).
+     */
+    long orderNanos;
     long lastNanos;
     ClientHello clientHello;
     ServerHello serverHello;
@@ -85,6 +90,15 @@ public final class TlsSession {
 
     public FlowEndpoints endpoints() { return endpoints; }
 
+    /** See {@link #orderNanos}; Long.MAX_VALUE for sessions finished at the end of the input. */
+    public long orderNanos() { return orderNanos; }
+
+    /** A deterministic tie-break among sessions finished at the same instant: start time, then endpoints. */
+    public String orderKey() {
+        return String.format("%020d %s %d %s %d", startNanos, endpoints.clientIp(), endpoints.clientPort(),
+                endpoints.serverIp(), endpoints.serverPort());
+    }
+
     /** Whether the handshake rode on QUIC (its ClientHello came out of Initial packets). */
     public boolean quic() { return quicVersion != 0; }
 
@@ -96,8 +110,9 @@ public final class TlsSession {
      * ClientHello, decrypted from its Initial packets. Its certificates travel encrypted.
      */
     public static TlsSession quic(FlowEndpoints endpoints, ClientHello hello, int version, long startNanos,
-                                  long lastNanos) {
+                                  long lastNanos, long orderNanos) {
         TlsSession s = new TlsSession(endpoints, startNanos);
+        s.orderNanos = orderNanos;
         s.quicVersion = version;
         s.clientHello = hello;
         s.clientHellos = 1;

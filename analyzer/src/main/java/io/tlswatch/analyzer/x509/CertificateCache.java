@@ -9,14 +9,12 @@ import java.util.Objects;
  * counters, so a certificate is parsed once however many sessions show it. Least recently used
  * entries are evicted (a LinkedHashMap in access order: fine per certificate, not per packet).
  *
- * <p>It also remembers, per cached certificate, whether its certificate record was emitted this
- * run ({@link #firstSighting}), so each distinct certificate is written once. Single-threaded:
- * one cache per worker (its SHA digests are not thread-safe either).
+ * <p>Single-threaded: one cache per worker (its SHA digests are not thread-safe either).
  */
 public final class CertificateCache {
     private final int maxEntries;
     private final CertificateDigests digests = new CertificateDigests();
-    private final Map<String, Entry> entries;
+    private final Map<String, CertificateInfo> entries;
     private long hits;
     private long misses;
     private long evictions;
@@ -32,7 +30,7 @@ public final class CertificateCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CertificateInfo> eldest) {
                 if (size() > CertificateCache.this.maxEntries) {
                     evictions++;
                     return true;
@@ -51,37 +49,18 @@ public final class CertificateCache {
     public CertificateInfo get(byte[] buf, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buf.length);
         String sha256 = digests.sha256Hex(buf, offset, length);
-        Entry entry = entries.get(sha256);
-        if (entry != null) {
+        CertificateInfo cached = entries.get(sha256);
+        if (cached != null) {
             hits++;
-            return entry.info;
+            return cached;
         }
         misses++;
         CertificateInfo info = CertificateParser.parse(buf, offset, length, sha256, digests);
         if (!info.isParsed()) {
             parseErrors++;
         }
-        entries.put(sha256, new Entry(info));
+        entries.put(sha256, info);
         return info;
-    }
-
-    /**
-     * True exactly once per certificate while it stays cached: the caller should emit the
-     * certificate record now. Later calls answer false. A certificate evicted and seen again
-     * counts as new, so its record is emitted again; records are keyed by SHA-256 downstream,
-     * so that repeat lands on the same document.
-     */
-    public boolean firstSighting(CertificateInfo info) {
-        Entry entry = entries.get(info.sha256());
-        if (entry == null) {
-            entry = new Entry(info);
-            entries.put(info.sha256(), entry);
-        }
-        if (entry.recordEmitted) {
-            return false;
-        }
-        entry.recordEmitted = true;
-        return true;
     }
 
     /** Lookups answered from the cache. */
@@ -110,14 +89,5 @@ public final class CertificateCache {
 
     public int maxEntries() {
         return maxEntries;
-    }
-
-    private static final class Entry {
-        final CertificateInfo info;
-        boolean recordEmitted;
-
-        Entry(CertificateInfo info) {
-            this.info = info;
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionAssembler;
-import io.tlswatch.analyzer.session.SessionListener;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.analyzer.testpki.TestPki;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
@@ -16,7 +15,6 @@ import io.tlswatch.analyzer.tls.TlsRecordLayout;
 import io.tlswatch.analyzer.tls.TlsStreamDecoder;
 import io.tlswatch.analyzer.tls.Vectors;
 import io.tlswatch.analyzer.x509.CertificateCache;
-import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,21 +154,12 @@ final class ObservedHandshake {
     static TlsSession observe(Instant at, List<Flight> flights) {
         List<TlsSession> finished = new ArrayList<>();
         SessionAssembler assembler = new SessionAssembler(new CertificateCache(64), new TlsAnomalyCounters(),
-                new SessionListener() {
-                    @Override
-                    public void onNewCertificate(CertificateInfo certificate, long firstSeenNanos) {
-                    }
-
-                    @Override
-                    public void onSession(TlsSession session) {
-                        finished.add(session);
-                    }
-                }, () -> ENDPOINTS);
+                finished::add, () -> ENDPOINTS);
         TlsStreamDecoder fromClient = new TlsStreamDecoder(true, TlsLimits.DEFAULT, assembler);
         TlsStreamDecoder fromServer = new TlsStreamDecoder(false, TlsLimits.DEFAULT, assembler);
         long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
         for (Flight flight : flights) {
-            assembler.setTime(nanos);
+            assembler.setTime(nanos, nanos);
             nanos += 1_000_000L;
             long consumed = (flight.fromClient() ? fromClient : fromServer).feed(flight.bytes(), 0, flight.bytes().length);
             assertTrue(consumed >= flight.bytes().length, "the decoder left part of a whole flight: " + consumed);

@@ -66,32 +66,6 @@ class CertificateCacheTest {
     }
 
     @Test
-    void firstSightingIsTrueOncePerCertificate() {
-        CertificateCache cache = new CertificateCache(4);
-        CertificateInfo a = cache.get(CERTIFICATES.get(0));
-        CertificateInfo b = cache.get(CERTIFICATES.get(1));
-
-        assertTrue(cache.firstSighting(a));
-        assertFalse(cache.firstSighting(a));
-        assertFalse(cache.firstSighting(cache.get(CERTIFICATES.get(0))));
-        assertTrue(cache.firstSighting(b));
-    }
-
-    @Test
-    void evictedCertificateIsNewAgainWhenSeenAgain() {
-        CertificateCache cache = new CertificateCache(1);
-        CertificateInfo a = cache.get(CERTIFICATES.get(0));
-        assertTrue(cache.firstSighting(a));
-        cache.get(CERTIFICATES.get(1));
-
-        CertificateInfo again = cache.get(CERTIFICATES.get(0));
-
-        assertNotSame(a, again);
-        assertEquals(a.sha256(), again.sha256());
-        assertTrue(cache.firstSighting(again));
-    }
-
-    @Test
     void garbageIsCachedAsAParseErrorAndCounted() {
         CertificateCache cache = new CertificateCache(2);
         byte[] garbage = {0x30, 0x03, 0x02, 0x01, 0x05};

@@ -1,4 +1,4 @@
-package io.tlswatch.analyzer;
+package io.tlswatch.analyzer.pipeline;
 
 import io.tlswatch.analyzer.session.TlsSession;
 

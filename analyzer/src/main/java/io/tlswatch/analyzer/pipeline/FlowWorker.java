@@ -1,0 +1,147 @@
+package io.tlswatch.analyzer.pipeline;
+
+import io.tlswatch.analyzer.AnalyzerConfig;
+import io.tlswatch.analyzer.flow.TcpFlowResources;
+import io.tlswatch.analyzer.flow.TcpTracker;
+import io.tlswatch.analyzer.flow.UdpTracker;
+import io.tlswatch.analyzer.session.SessionListener;
+import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.tls.TlsLimits;
+import io.tlswatch.analyzer.x509.CertificateCache;
+import io.tlswatch.capture.PacketRecord;
+import io.tlswatch.capture.decode.DecodeOutcome;
+import io.tlswatch.capture.decode.DecodedPacket;
+import io.tlswatch.capture.decode.StandardPacketDecoder;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+/**
+ * One worker: owns the flows of its shard outright (flow tables, reassembly buffers, TLS decoders,
+ * a certificate cache), reads its packets from its own single-producer ring, and hands finished
+ * sessions to the sink's queue. Nothing it holds is shared, so nothing it does per packet takes a
+ * lock; the packet bytes are read in place in the ring. A failure on one packet is counted and the
+ * worker goes on (one bad packet never stops a stage).
+ */
+final class FlowWorker implements Runnable, MessageHandler, SessionListener {
+    private static final int READ_LIMIT = 256;
+
+    private final OneToOneRingBuffer ring;
+    private final ManyToOneConcurrentArrayQueue<TlsSession> sessions;
+    private final PipelineFailure failure;
+    private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+    private final IdleStrategy offerIdle = new BackoffIdleStrategy();
+    private final PacketRecord packet = new PacketRecord();
+    private final StandardPacketDecoder decoder = new StandardPacketDecoder();
+    private final DecodedPacket decoded = new DecodedPacket();
+    final CertificateCache certificates;
+    final TcpFlowResources tcpResources;
+    final TcpTracker tcp;
+    final UdpTracker udp;
+    /** The clock of the last record fully handled: later sessions of this worker are ordered at or after it. */
+    private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
+    private volatile boolean done;
+    private long internalErrors;
+    private RuntimeException firstInternalError;
+
+    FlowWorker(AnalyzerConfig config, OneToOneRingBuffer ring, ManyToOneConcurrentArrayQueue<TlsSession> sessions,
+               PipelineFailure failure) {
+        this.ring = ring;
+        this.sessions = sessions;
+        this.failure = failure;
+        this.certificates = new CertificateCache(config.certificateCacheSize());
+        TlsLimits limits = new TlsLimits(config.maxHandshakeBytes(), TlsLimits.DEFAULT.maxCertificateMessageBytes());
+        this.tcpResources = new TcpFlowResources(config.windowBytes(), config.bufferMemoryBytes(), limits,
+                certificates, this);
+        long idleNanos = config.idleTimeoutSeconds() * 1_000_000_000L;
+        this.tcp = new TcpTracker(config.maxFlows(), idleNanos, tcpResources);
+        this.udp = new UdpTracker(config.maxFlows(), idleNanos, this);
+    }
+
+    @Override
+    public void run() {
+        while (!done && !failure.failed()) {
+            int read = ring.read(this, READ_LIMIT);
+            if (read == 0) {
+                idle.idle();
+            } else {
+                idle.reset();
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(int type, MutableDirectBuffer buffer, int index, int length) {
+        long clock = buffer.getLong(index + PacketRecordLayout.CLOCK_OFFSET);
+        switch (type) {
+            case PacketRecordLayout.PACKET -> onPacket(buffer, index, length, clock);
+            case PacketRecordLayout.TICK -> {
+                tcp.expireIdle(clock);
+                udp.expireIdle(clock);
+            }
+            case PacketRecordLayout.END -> {
+                tcp.finish();
+                udp.finish();
+                watermark.setRelease(Long.MAX_VALUE);
+                done = true;
+                return;
+            }
+            default -> throw new IllegalStateException("unknown record type " + type);
+        }
+        watermark.setRelease(clock);
+    }
+
+    private void onPacket(MutableDirectBuffer buffer, int index, int length, long clock) {
+        packet.set(buffer.byteArray(), index + PacketRecordLayout.HEADER_LENGTH,
+                length - PacketRecordLayout.HEADER_LENGTH,
+                buffer.getInt(index + PacketRecordLayout.ORIGINAL_LENGTH_OFFSET),
+                buffer.getLong(index + PacketRecordLayout.TIMESTAMP_OFFSET),
+                buffer.getInt(index + PacketRecordLayout.LINK_TYPE_OFFSET),
+                buffer.getInt(index + PacketRecordLayout.INTERFACE_OFFSET));
+        try {
+            DecodeOutcome outcome = decoder.decode(packet, decoded);
+            if (outcome == DecodeOutcome.TCP) {
+                tcp.onPacket(packet, decoded, clock);
+            } else if (outcome == DecodeOutcome.UDP) {
+                udp.onPacket(packet, decoded, clock);
+            }
+        } catch (RuntimeException bug) {
+            internalErrors++;
+            if (firstInternalError == null) {
+                firstInternalError = bug;
+            }
+        }
+    }
+
+    /** A finished session: to the sink's queue, waiting while it is full. */
+    @Override
+    public void onSession(TlsSession session) {
+        while (!sessions.offer(session)) {
+            if (failure.failed()) {
+                return;
+            }
+            offerIdle.idle();
+        }
+        offerIdle.reset();
+    }
+
+    long watermark() {
+        return watermark.getAcquire();
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    long internalErrors() {
+        return internalErrors;
+    }
+
+    RuntimeException firstInternalError() {
+        return firstInternalError;
+    }
+}
