@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * A capture replayed through the {@link Analyzer}: the sessions, their verdicts and the
- * certificate documents it emitted, in emission order.
+ * certificate documents it emitted, in emission order, and its counters at the end.
  */
-record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates, List<SessionVerdict> verdicts) {
+record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates, List<SessionVerdict> verdicts,
+        AnalyzerStats stats) {
 
     static ReplayedSessions of(Path pcap) {
         return of(pcap, null);
@@ -53,6 +54,7 @@ record ReplayedSessions(List<TlsSession> sessions, List<Document> certificates, 
         Replay.Result result = new Replay(analyzer, (s, p, z, n) -> { }).run(List.of(pcap));
         analyzer.finish();
         assertTrue(result.errors().isEmpty(), result.errors().toString());
-        return new ReplayedSessions(List.copyOf(sessions), List.copyOf(certificates), List.copyOf(verdicts));
+        return new ReplayedSessions(List.copyOf(sessions), List.copyOf(certificates), List.copyOf(verdicts),
+                analyzer.stats());
     }
 }

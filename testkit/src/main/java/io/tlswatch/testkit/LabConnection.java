@@ -1,11 +1,6 @@
 package io.tlswatch.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,30 +43,15 @@ public record LabConnection(int order, int clientPort, String serverName, boolea
 
     /** Reads every row of a {@code manifest.tsv} written by {@code record-interception.sh}. */
     public static List<LabConnection> readManifest(Path manifest) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IllegalArgumentException(manifest + " does not start with the header " + HEADER);
-        }
-        List<LabConnection> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                rows.add(parse(line));
-            }
-        }
-        return List.copyOf(rows);
+        return ManifestFile.rows(manifest, HEADER).stream().map(LabConnection::of).toList();
     }
 
     /** One manifest row, its columns as {@link #HEADER} names them. */
     static LabConnection parse(String line) {
-        String[] c = line.split("\t", -1);
-        if (c.length != HEADER.split("\t").length) {
-            throw new IllegalArgumentException("manifest row has " + c.length + " columns: " + Arrays.toString(c));
-        }
+        return of(ManifestFile.columns(line, HEADER));
+    }
+
+    private static LabConnection of(String[] c) {
         boolean proxied = switch (c[3]) {
             case "direct" -> false;
             case "proxied" -> true;
