@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,6 +43,8 @@ class CorpusGoldenTest {
     /** QUIC captures whose ClientHellos we knowingly read differently from tshark, with the reason. */
     private static final Map<String, Map<String, String>> QUIC_CORRECTIONS =
             OracleCorrections.load("corpus-quic-corrections.tsv");
+
+    private static final Map<Path, Observed> REPLAYS = new ConcurrentHashMap<>();
 
     private static Set<String> quicCaptures;
 
@@ -101,15 +104,24 @@ class CorpusGoldenTest {
 
     /**
      * @param quicServerNames the server name (or "") of every QUIC ClientHello, sorted
+     * @param fingerprints every session's fingerprints, TCP and QUIC, in emission order
      */
     record Observed(Set<String> pairs, long clientHellos, long serverHellos, Map<Verdict, Long> verdicts,
-                    List<String> quicServerNames) {
+                    List<String> quicServerNames, List<SessionFingerprints> fingerprints) {
         Observed(Set<String> pairs, long clientHellos, long serverHellos) {
-            this(pairs, clientHellos, serverHellos, Map.of(), List.of());
+            this(pairs, clientHellos, serverHellos, Map.of(), List.of(), List.of());
         }
     }
 
+    /**
+     * The capture replayed through the analyzer, once per test run: the corpus tests that read the
+     * same captures (this one, {@link CorpusFingerprintTest}) share the replay.
+     */
     static Observed replay(Path capture) {
+        return REPLAYS.computeIfAbsent(capture, CorpusGoldenTest::replayOnce);
+    }
+
+    private static Observed replayOnce(Path capture) {
         List<TlsSession> sessions = new ArrayList<>();
         Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         DocumentSink collect = new DocumentSink() {
@@ -134,9 +146,11 @@ class CorpusGoldenTest {
         analyzer.finish();
         Set<String> pairs = new TreeSet<>();
         List<String> quicNames = new ArrayList<>();
+        List<SessionFingerprints> fingerprints = new ArrayList<>();
         long clientHellos = 0;
         long serverHellos = 0;
         for (TlsSession s : sessions) {
+            fingerprints.add(SessionFingerprints.of(s));
             if (s.quic()) {
                 String name = s.clientHello().offered().serverName();
                 quicNames.add(name != null ? name : "");
@@ -151,7 +165,7 @@ class CorpusGoldenTest {
             }
         }
         quicNames.sort(null);
-        return new Observed(pairs, clientHellos, serverHellos, verdicts, quicNames);
+        return new Observed(pairs, clientHellos, serverHellos, verdicts, quicNames, List.copyOf(fingerprints));
     }
 
 }

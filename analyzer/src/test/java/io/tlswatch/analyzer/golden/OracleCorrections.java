@@ -5,24 +5,39 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 /**
  * The rows of {@code corpus-oracle-corrections.tsv}: captures where the shipped tshark oracle is
- * known to be wrong or incomplete, with the values to expect instead, their source and the reason.
+ * known to be wrong or incomplete, with the values to expect instead, their source and the reason;
+ * and the reading of the other correction tables beside it, which share its layout.
  */
 final class OracleCorrections {
     private OracleCorrections() {
     }
 
     static Map<String, Map<String, String>> load(String resource) {
+        Map<String, Map<String, String>> byCapture = new HashMap<>();
+        for (Map<String, String> row : rows(resource)) {
+            byCapture.put(row.get("capture"), row);
+        }
+        return byCapture;
+    }
+
+    /**
+     * The rows of a tab-separated resource beside this class, by its header's column names; lines
+     * starting with '#' are comments. Every row must give a reason.
+     */
+    static List<Map<String, String>> rows(String resource) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 OracleCorrections.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
-            Map<String, Map<String, String>> rows = new HashMap<>();
+            List<Map<String, String>> rows = new ArrayList<>();
             String[] header = null;
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.startsWith("#") || line.isBlank()) {
@@ -37,10 +52,10 @@ final class OracleCorrections {
                 for (int i = 0; i < header.length; i++) {
                     row.put(header[i], i < cells.length ? cells[i] : "");
                 }
-                if (row.get("reason").isBlank()) {
+                if (row.getOrDefault("reason", "").isBlank()) {
                     throw new IllegalStateException(resource + ": a correction without a reason: " + line);
                 }
-                rows.put(row.get("capture"), row);
+                rows.add(row);
             }
             return rows;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * The tshark-made oracle of one corpus capture ({@code expected/<capture>.oracle.tsv} and
  * {@code .hello.oracle.tsv}, made by TShark 4.0.17 with default preferences; see
  * ../shared/corpus/README.md): the Certificate messages and the ClientHello/ServerHello messages
- * tshark decoded, each with its tcp/udp stream.
+ * tshark decoded, each with its tcp/udp stream and, for hellos, tshark's JA3 or JA3S.
  */
 record TsharkOracle(List<Map<String, String>> certificates, List<Map<String, String>> hellos) {
 
@@ -37,6 +38,31 @@ record TsharkOracle(List<Map<String, String>> certificates, List<Map<String, Str
                 .map(r -> r.getOrDefault("sni", ""))
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * tshark's JA3 and JA3S, at most one of each per stream: the JA3 of the stream's first
+     * ClientHello and the JA3S of its last ServerHello, as a session keeps its first ClientHello
+     * and the ServerHello that follows a HelloRetryRequest. Empty cells publish nothing: tshark
+     * computes no JA3 for SSL 2.0-compatible hellos, nor for DTLS.
+     */
+    List<PublishedFingerprint> fingerprints() {
+        Map<String, String> firstJa3 = new LinkedHashMap<>();
+        Map<String, String> lastJa3s = new LinkedHashMap<>();
+        for (Map<String, String> row : hellos) {
+            String stream = row.getOrDefault("stream", "");
+            if ("ClientHello".equals(row.get("msg"))) {
+                firstJa3.putIfAbsent(stream, row.getOrDefault("ja3_md5(tshark)", ""));
+            } else if ("ServerHello".equals(row.get("msg"))) {
+                lastJa3s.put(stream, row.getOrDefault("ja3s_md5(tshark)", ""));
+            }
+        }
+        List<PublishedFingerprint> out = new ArrayList<>();
+        firstJa3.values().stream().filter(v -> !v.isEmpty())
+                .forEach(v -> out.add(new PublishedFingerprint("tshark", Fingerprint.JA3, v)));
+        lastJa3s.values().stream().filter(v -> !v.isEmpty())
+                .forEach(v -> out.add(new PublishedFingerprint("tshark", Fingerprint.JA3S, v)));
+        return out;
     }
 
     long tcpHelloCount(String message) {
