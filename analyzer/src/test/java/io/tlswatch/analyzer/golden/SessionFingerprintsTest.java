@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionAssembler;
-import io.tlswatch.analyzer.session.SessionListener;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.HandshakeLayout;
@@ -14,7 +13,6 @@ import io.tlswatch.analyzer.tls.ServerHello;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.analyzer.tls.TlsParse;
 import io.tlswatch.analyzer.x509.CertificateCache;
-import io.tlswatch.analyzer.x509.CertificateInfo;
 import io.tlswatch.testkit.Hex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +49,7 @@ class SessionFingerprintsTest {
 
     @Test
     void aQuicSessionsJa4StartsWithQAndItHasNoJa3s() {
-        TlsSession session = TlsSession.quic(ENDPOINTS, client("quic-client"), 1, 0, 0);
+        TlsSession session = TlsSession.quic(ENDPOINTS, client("quic-client"), 1, 0, 0, 0);
         SessionFingerprints f = SessionFingerprints.of(session);
 
         // arkime/quicietf.pcap
@@ -71,16 +69,7 @@ class SessionFingerprintsTest {
     private static TlsSession tcpSession(ClientHello client, ServerHello... servers) {
         List<TlsSession> done = new ArrayList<>();
         SessionAssembler assembler = new SessionAssembler(new CertificateCache(8), new TlsAnomalyCounters(),
-                new SessionListener() {
-                    @Override
-                    public void onNewCertificate(CertificateInfo certificate, long firstSeenNanos) {
-                    }
-
-                    @Override
-                    public void onSession(TlsSession session) {
-                        done.add(session);
-                    }
-                }, () -> ENDPOINTS);
+                done::add, () -> ENDPOINTS);
         assembler.onHandshakeMessage(HandshakeLayout.CLIENT_HELLO, 512, true);
         if (client != null) {
             assembler.onClientHello(client);
