@@ -2,7 +2,6 @@ package io.tlswatch.analyzer.pipeline;
 
 import io.tlswatch.analyzer.session.TlsSession;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -18,14 +17,11 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  * notary and the prevalence exactly what a single thread would compute.
  */
 final class SinkStage implements Runnable {
-    static final Comparator<TlsSession> ORDER =
-            Comparator.comparingLong(TlsSession::orderNanos).thenComparing(TlsSession::orderKey);
-
     private final List<FlowWorker> workers;
     private final ManyToOneConcurrentArrayQueue<TlsSession> in;
     private final DocumentEmitter emitter;
     private final PipelineFailure failure;
-    private final PriorityQueue<TlsSession> pending = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<TlsSession> pending = new PriorityQueue<>(TlsSession.ORDER);
     private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
     private int peakPending;
 

@@ -6,6 +6,7 @@ import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class TlsSession {
     int quicVersion;
     /**
      * When, on the reader's monotonic packet clock, the session finished: sessions are judged and
-     * written in this order whatever the number of workers (ties broken by {@link #orderKey()}).
+     * written in this order whatever the number of workers (see {@link #ORDER}).
      */
     long orderNanos;
     long lastNanos;
@@ -93,11 +94,19 @@ public final class TlsSession {
     /** See {@link #orderNanos}; Long.MAX_VALUE for sessions finished at the end of the input. */
     public long orderNanos() { return orderNanos; }
 
-    /** A deterministic tie-break among sessions finished at the same instant: start time, then endpoints. */
-    public String orderKey() {
-        return String.format("%020d %s %d %s %d", startNanos, endpoints.clientIp(), endpoints.clientPort(),
-                endpoints.serverIp(), endpoints.serverPort());
-    }
+    /**
+     * The order sessions are judged and written in, whatever the number of workers: when they
+     * finished ({@link #orderNanos()}), then, among sessions finished at the same instant, by start
+     * time and endpoints (a deterministic tie-break; numbers only, nothing to format).
+     */
+    public static final Comparator<TlsSession> ORDER = Comparator.comparingLong(TlsSession::orderNanos)
+            .thenComparingLong(TlsSession::startNanos)
+            .thenComparingLong(s -> s.endpoints.clientHi())
+            .thenComparingLong(s -> s.endpoints.clientLo())
+            .thenComparingInt(s -> s.endpoints.clientPort())
+            .thenComparingLong(s -> s.endpoints.serverHi())
+            .thenComparingLong(s -> s.endpoints.serverLo())
+            .thenComparingInt(s -> s.endpoints.serverPort());
 
     /** Whether the handshake rode on QUIC (its ClientHello came out of Initial packets). */
     public boolean quic() { return quicVersion != 0; }
