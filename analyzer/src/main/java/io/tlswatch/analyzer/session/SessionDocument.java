@@ -1,10 +1,7 @@
 package io.tlswatch.analyzer.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tlswatch.analyzer.fingerprint.Ja3;
-import io.tlswatch.analyzer.fingerprint.Ja3s;
 import io.tlswatch.analyzer.fingerprint.Ja4;
-import io.tlswatch.analyzer.fingerprint.Ja4Transport;
 import io.tlswatch.analyzer.output.Document;
 import io.tlswatch.analyzer.output.DocumentHeader;
 import io.tlswatch.analyzer.output.DocumentKind;
@@ -17,7 +14,6 @@ import io.tlswatch.analyzer.verdict.VerdictWriter;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A session as a JSON document, with Elastic Common Schema names where ECS has them
@@ -120,23 +116,22 @@ public final class SessionDocument implements Document {
         }
         g.writeBooleanField("established", s.established());
         g.writeBooleanField("resumed", s.resumed());
-        writeClient(g, s.clientHello(), s.quic() ? Ja4Transport.QUIC : Ja4Transport.TCP);
-        writeServer(g, s.serverHello(), s.serverChain());
+        writeClient(g, s.clientHello(), s.fingerprints());
+        writeServer(g, s.serverHello(), s.fingerprints(), s.serverChain());
         g.writeEndObject();
     }
 
-    private static void writeClient(JsonGenerator g, ClientHello ch, Ja4Transport transport) throws IOException {
+    private static void writeClient(JsonGenerator g, ClientHello ch, HandshakeFingerprints fp) throws IOException {
         if (ch == null) {
             return;
         }
         ClientHelloExtensions x = ch.offered();
         g.writeObjectFieldStart("client");
         optional(g, "server_name", x.serverName());
-        Optional<Ja3> ja3 = Ja3.of(ch);
-        if (ja3.isPresent()) {
-            g.writeStringField("ja3", ja3.get().md5());
+        if (fp.ja3() != null) {
+            g.writeStringField("ja3", fp.ja3().md5());
         }
-        g.writeStringField("ja4", Ja4.of(ch, transport).ja4());
+        g.writeStringField("ja4", fp.ja4().ja4());
         g.writeArrayFieldStart("supported_ciphers");
         for (int suite : ch.cipherSuites()) {
             if (!TlsNames.isGrease(suite)) {
@@ -147,13 +142,14 @@ public final class SessionDocument implements Document {
         g.writeEndObject();
     }
 
-    private static void writeServer(JsonGenerator g, ServerHello sh, List<CertificateInfo> chain) throws IOException {
+    private static void writeServer(JsonGenerator g, ServerHello sh, HandshakeFingerprints fp,
+                                    List<CertificateInfo> chain) throws IOException {
         if (chain.isEmpty() && sh == null) {
             return;
         }
         g.writeObjectFieldStart("server");
         if (sh != null) {
-            g.writeStringField("ja3s", Ja3s.of(sh).md5());
+            g.writeStringField("ja3s", fp.ja3s().md5());
         }
         if (!chain.isEmpty()) {
             writeLeaf(g, chain);
@@ -214,7 +210,7 @@ public final class SessionDocument implements Document {
         }
         g.writeNumberField("duration_ms", (s.lastNanos() - s.startNanos()) / 1_000_000L);
         g.writeEndObject();
-        writeOffer(g, s.clientHello(), s.quic() ? Ja4Transport.QUIC : Ja4Transport.TCP);
+        writeOffer(g, s.clientHello(), s.fingerprints());
         if (s.quic()) {
             g.writeObjectFieldStart("quic");
             g.writeStringField("version", String.format("0x%08x", s.quicVersion()));
@@ -224,7 +220,7 @@ public final class SessionDocument implements Document {
         if (sh != null) {
             g.writeObjectFieldStart("server");
             g.writeStringField("version", TlsNames.versionName(sh.selectedVersion()));
-            g.writeStringField("ja3s_string", Ja3s.of(sh).text());
+            g.writeStringField("ja3s_string", s.fingerprints().ja3s().text());
             g.writeNumberField("cipher_suite", sh.cipherSuite());
             intArray(g, "extensions", sh.extensions().types());
             g.writeEndObject();
@@ -232,18 +228,17 @@ public final class SessionDocument implements Document {
         g.writeEndObject();
     }
 
-    private static void writeOffer(JsonGenerator g, ClientHello ch, Ja4Transport transport) throws IOException {
+    private static void writeOffer(JsonGenerator g, ClientHello ch, HandshakeFingerprints fp) throws IOException {
         if (ch == null) {
             return;
         }
         ClientHelloExtensions x = ch.offered();
         g.writeObjectFieldStart("client");
         g.writeStringField("legacy_version", TlsNames.versionName(ch.legacyVersion()));
-        Optional<Ja3> ja3 = Ja3.of(ch);
-        if (ja3.isPresent()) {
-            g.writeStringField("ja3_string", ja3.get().text());
+        if (fp.ja3() != null) {
+            g.writeStringField("ja3_string", fp.ja3().text());
         }
-        Ja4 ja4 = Ja4.of(ch, transport);
+        Ja4 ja4 = fp.ja4();
         g.writeStringField("ja4_r", ja4.ja4Raw());
         g.writeStringField("ja4_o", ja4.ja4Original());
         g.writeStringField("ja4_ro", ja4.ja4RawOriginal());

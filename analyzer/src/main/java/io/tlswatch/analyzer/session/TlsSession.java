@@ -61,6 +61,7 @@ public final class TlsSession {
      * written in this order whatever the number of workers (see {@link #ORDER}).
      */
     long orderNanos;
+    private HandshakeFingerprints fingerprints;
     long lastNanos;
     ClientHello clientHello;
     ServerHello serverHello;
@@ -90,6 +91,14 @@ public final class TlsSession {
     }
 
     public FlowEndpoints endpoints() { return endpoints; }
+
+    /** JA3, JA4 and JA3S, computed on first use (after the session finished). */
+    public HandshakeFingerprints fingerprints() {
+        if (fingerprints == null) {
+            fingerprints = HandshakeFingerprints.of(this);
+        }
+        return fingerprints;
+    }
 
     /** See {@link #orderNanos}; Long.MAX_VALUE for sessions finished at the end of the input. */
     public long orderNanos() { return orderNanos; }

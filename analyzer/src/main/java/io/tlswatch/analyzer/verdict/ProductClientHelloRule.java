@@ -31,10 +31,11 @@ final class ProductClientHelloRule implements Rule {
 
     @Override
     public void evaluate(VerdictInput in, List<Evidence> out) {
-        if (in.clientHello() == null) {
+        if (in.fingerprints() == null || in.fingerprints().ja4() == null) {
             return;
         }
-        for (InterceptionMatch match : fingerprints.match(in.clientHello())) {
+        String ja3 = in.fingerprints().ja3() != null ? in.fingerprints().ja3().md5() : null;
+        for (InterceptionMatch match : fingerprints.match(in.fingerprints().ja4().ja4(), ja3)) {
             InterceptorClass cls = InterceptorClass.fromJsonName(match.interceptorClass());
             Strength strength = upstreamOfProxies ? Strength.SUSPICIOUS : Strength.INFORMATIVE;
             out.add(Evidence.of()

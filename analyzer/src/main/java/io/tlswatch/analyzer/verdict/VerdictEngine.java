@@ -85,7 +85,7 @@ public final class VerdictEngine {
         boolean sctInHandshake = s.ocspStapled() || s.serverHello() != null
                 && s.serverHello().extensions().has(SIGNED_CERTIFICATE_TIMESTAMP);
         return new VerdictInput(serverName, s.serverChain(), trustVerdict, sanctionedVerdict, at,
-                s.clientAccepted(), sctInHandshake, s.clientHello());
+                s.clientAccepted(), sctInHandshake, s.clientHello(), s.fingerprints());
     }
 
     private static SessionVerdict combine(VerdictInput in, List<Evidence> evidence) {

@@ -1,5 +1,6 @@
 package io.tlswatch.analyzer.verdict;
 
+import io.tlswatch.analyzer.session.HandshakeFingerprints;
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import io.tlswatch.analyzer.x509.trust.ChainVerdict;
@@ -20,10 +21,11 @@ import java.util.List;
  * @param sctOutsideCertificate the server sent SCTs in the handshake (TLS extension) or may have
  *                         in a stapled OCSP response, so a leaf without embedded SCTs proves nothing
  * @param clientHello      the ClientHello, or null when it was not seen
+ * @param fingerprints     the session's JA3/JA4/JA3S (computed once per session)
  */
 public record VerdictInput(String serverName, List<CertificateInfo> chain, ChainVerdict trust, ChainVerdict sanctioned,
                            Instant captureTime, Boolean clientAccepted, boolean sctOutsideCertificate,
-                           ClientHello clientHello) {
+                           ClientHello clientHello, HandshakeFingerprints fingerprints) {
 
     public boolean chainSeen() {
         return !chain.isEmpty();

@@ -21,8 +21,8 @@ import java.util.Map;
  * {@link CatalogueLimits#MAX_CHAIN_CERTIFICATES} certificates, two names each, every name's values
  * bounded by the certificate parser.
  *
- * <p>Immutable and thread-safe; {@link #match} allocates only what it returns and a few small
- * values, once per handshake.
+ * <p>Not thread-safe: it remembers, for a bounded number of names, which entries each matched
+ * (public CAs' names recur in every chain). One matcher per judging thread.
  */
 public final class CatalogueMatcher {
     private final List<InterceptorEntry> order;
@@ -36,6 +36,17 @@ public final class CatalogueMatcher {
 
     private record Pattern(InterceptorEntry entry, NamePattern pattern) {
     }
+
+    /** Names remembered with what they matched; a matcher is used by one thread. */
+    private static final int REMEMBERED_NAMES = 100_000;
+    private final Map<String, List<NameHit>> nameHits = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<NameHit>> eldest) {
+            return size() > REMEMBERED_NAMES;
+        }
+    };
 
     public CatalogueMatcher(InterceptorCatalogue catalogue) {
         order = catalogue.entries();
@@ -107,17 +118,36 @@ public final class CatalogueMatcher {
         if (name == null) {
             return;
         }
+        for (NameHit hit : nameHits(name)) {
+            add(found, hit.entry(), new MatchEvidence(index, sha256, field, hit.value(), hit.pattern()));
+        }
+    }
+
+    /** The entries a name matches, remembered per name: public CAs' names recur in every chain. */
+    private List<NameHit> nameHits(DistinguishedName name) {
+        List<NameHit> hits = nameHits.get(name.distinguishedName());
+        if (hits != null) {
+            return hits;
+        }
+        hits = new ArrayList<>(0);
         FoldedName folded = FoldedName.of(name);
         if (folded.key() != null) {
             for (Keyed keyed : byNameKey.getOrDefault(folded.key(), List.of())) {
-                add(found, keyed.entry(), new MatchEvidence(index, sha256, field, folded.text(), keyed.text()));
+                hits.add(new NameHit(keyed.entry(), folded.text(), keyed.text()));
             }
         }
         for (Pattern p : patterns) {
             if (p.pattern().matches(folded)) {
-                add(found, p.entry(), new MatchEvidence(index, sha256, field, folded.text(), p.pattern().text()));
+                hits.add(new NameHit(p.entry(), folded.text(), p.pattern().text()));
             }
         }
+        hits = hits.isEmpty() ? List.of() : List.copyOf(hits);
+        nameHits.put(name.distinguishedName(), hits);
+        return hits;
+    }
+
+    /** One entry a name matched: the name as matched and the catalogue's pattern. */
+    private record NameHit(InterceptorEntry entry, String value, String pattern) {
     }
 
     private static void add(Map<InterceptorEntry, List<MatchEvidence>> found, InterceptorEntry entry, MatchEvidence evidence) {
