@@ -1,6 +1,7 @@
 package io.tlswatch.analyzer.tls;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Decides from the first five bytes of a direction whether it speaks TLS: a plausible record
@@ -16,6 +17,8 @@ final class TlsDetector {
 
     /** Bytes the verdict is made from and the reason names. */
     static final int DETECT_LENGTH = TlsRecordLayout.HEADER_LENGTH;
+    private static final Pattern HTTP = Pattern.compile("GET |POST|HEAD|PUT |DELE|OPTI|CONN|PATC|TRAC|HTTP");
+    private static final Pattern BANNER = Pattern.compile("220[ -]|\\* OK|\\+OK ");
 
     private TlsDetector() {
     }
@@ -59,7 +62,7 @@ final class TlsDetector {
 
     private static String guess(byte[] b, int off) {
         String start = new String(b, off, 4, StandardCharsets.ISO_8859_1);
-        if (start.matches("(GET |POST|HEAD|PUT |DELE|OPTI|CONN|PATC|TRAC|HTTP)")) {
+        if (HTTP.matcher(start).matches()) {
             return "look like HTTP";
         }
         if (start.equals("PRI ")) {
@@ -68,7 +71,7 @@ final class TlsDetector {
         if (start.equals("SSH-")) {
             return "look like SSH";
         }
-        if (start.matches("(220[ -]|\\* OK|\\+OK )")) {
+        if (BANNER.matcher(start).matches()) {
             return "look like a mail or FTP server banner (STARTTLS comes later)";
         }
         if (SslV2HelloLayout.hasTwoByteHeader(b, off)

@@ -76,10 +76,12 @@ public final class VerdictEngine {
         ChainVerdict sanctionedVerdict = null;
         if (!s.serverChainDer().isEmpty()) {
             validations++;
-            trustVerdict = trust != null ? trust.verdict(s.serverChainDer(), serverName, at)
+            List<String> hashes = new ArrayList<>(s.serverChain().size());
+            s.serverChain().forEach(c -> hashes.add(c.sha256()));
+            trustVerdict = trust != null ? trust.verdict(s.serverChainDer(), hashes, serverName, at)
                     : new ChainValidator(trustValidator.trustStore()).validate(s.serverChainDer(), serverName, at);
             if (sanctioned != null) {
-                sanctionedVerdict = sanctioned.verdict(s.serverChainDer(), serverName, at);
+                sanctionedVerdict = sanctioned.verdict(s.serverChainDer(), hashes, serverName, at);
             }
         }
         boolean sctInHandshake = s.ocspStapled() || s.serverHello() != null

@@ -19,6 +19,10 @@ import org.bouncycastle.asn1.x509.Certificate;
  * one bad extension does not lose the rest.
  */
 public final class CertificateParser {
+    static {
+        BouncyCastleSettings.apply();
+    }
+
     private CertificateParser() {
     }
 

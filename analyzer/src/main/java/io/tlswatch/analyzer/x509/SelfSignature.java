@@ -17,6 +17,10 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * parameters (already flagged on the key), must not cost milliseconds to seconds of CPU each.
  */
 final class SelfSignature {
+    static {
+        BouncyCastleSettings.apply();
+    }
+
     private static final Set<String> VERIFIED_KEY_ALGORITHMS = Set.of("RSA", "RSASSA-PSS", "EC", "Ed25519", "Ed448");
 
     private SelfSignature() {

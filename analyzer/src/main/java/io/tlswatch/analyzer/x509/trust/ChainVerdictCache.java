@@ -33,8 +33,18 @@ public final class ChainVerdictCache {
     /** As {@link ChainValidator#validate}, answered from the cache when the chain was seen before. */
     public ChainVerdict verdict(List<byte[]> chain, String serverName, Instant captureTime) {
         Objects.requireNonNull(chain, "chain");
+        return verdict(chain, validator.hashes(chain), serverName, captureTime);
+    }
+
+    /**
+     * As {@link #verdict(List, String, Instant)} when the caller already has the certificates'
+     * SHA-256s (lowercase hex, in order): the cache key costs no hashing then.
+     */
+    public ChainVerdict verdict(List<byte[]> chain, List<String> sha256s, String serverName, Instant captureTime) {
+        Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(captureTime, "captureTime");
-        List<String> hashes = validator.hashes(chain);
+        List<String> hashes = sha256s.size() > TrustLimits.MAX_CHAIN_CERTIFICATES
+                ? sha256s.subList(0, TrustLimits.MAX_CHAIN_CERTIFICATES) : sha256s;
         Key key = new Key(hashes, chain.size(), serverName != null ? serverName.toLowerCase(Locale.ROOT) : null);
         ChainAnalysis analysis = entries.get(key);
         if (analysis != null) {

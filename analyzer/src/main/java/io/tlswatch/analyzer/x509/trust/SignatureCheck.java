@@ -1,5 +1,6 @@
 package io.tlswatch.analyzer.x509.trust;
 
+import io.tlswatch.analyzer.x509.BouncyCastleSettings;
 import io.tlswatch.analyzer.x509.CertificateLimits;
 import io.tlswatch.analyzer.x509.PublicKeyInfo;
 import java.io.IOException;
@@ -21,6 +22,10 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * curves, EdDSA. Anything else is {@link Result#NOT_CHECKED}, never a guess.
  */
 final class SignatureCheck {
+    static {
+        BouncyCastleSettings.apply();
+    }
+
     private static final Set<String> VERIFIED_KEY_ALGORITHMS = Set.of("RSA", "RSASSA-PSS", "EC", "Ed25519", "Ed448");
 
     /** What checking one signature found. */
