@@ -1,14 +1,16 @@
-package io.tlswatch.analyzer.tls;
+package io.tlswatch.analyzer.synth;
 
+import io.tlswatch.analyzer.tls.ClientHello;
+import io.tlswatch.analyzer.tls.TlsExtension;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes TLS structures for the tests that need a variant of a real message with its lengths kept
- * consistent (one more extension, a record cut differently), or a handshake of their own, following
- * the RFC 8446 §3 presentation language. Public for the tests of other packages (the verdict tests
- * write whole handshakes).
+ * Writes TLS structures in the RFC 8446 §3 presentation language (big-endian integers, vectors with
+ * a 1-, 2- or 3-byte length in front): for the synthetic handshakes of generated captures, and for
+ * tests that need a variant of a real message with its lengths kept consistent (one more extension,
+ * a record cut differently). Once per handshake, not per packet: it grows an array as it goes.
  */
 public final class TlsBytes {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -31,16 +33,26 @@ public final class TlsBytes {
         return this;
     }
 
+    /** {@code opaque b<0..2^8-1>}. */
     public TlsBytes vector8(byte[] b) {
-        return u8(b.length).bytes(b);
+        return u8(fits(b.length, 0xff)).bytes(b);
     }
 
+    /** {@code opaque b<0..2^16-1>}. */
     public TlsBytes vector16(byte[] b) {
-        return u16(b.length).bytes(b);
+        return u16(fits(b.length, 0xffff)).bytes(b);
     }
 
+    /** {@code opaque b<0..2^24-1>}. */
     public TlsBytes vector24(byte[] b) {
-        return u24(b.length).bytes(b);
+        return u24(fits(b.length, 0xff_ffff)).bytes(b);
+    }
+
+    private static int fits(int length, int max) {
+        if (length > max) {
+            throw new IllegalArgumentException("a vector of " + length + " bytes does not fit a length field of at most " + max);
+        }
+        return length;
     }
 
     public byte[] toBytes() {
