@@ -46,26 +46,50 @@ public final class BrowserClientHello {
     /** What a client offers in its first hello's record version (RFC 8446 section 5.1). */
     private static final int RECORD_VERSION = TlsRecordLayout.TLS_1_0;
     private static final int RECORD_SIZE = 0x4001;
+    /** cipher_suites and legacy_compression_methods. */
+    private static final byte[] CIPHER_SUITES_AND_COMPRESSION = new TlsBytes().vector16(u16s(CIPHER_SUITES))
+            .vector8(new byte[] {0}).toBytes();
+    /** The extensions between server_name and key_share, each type, length and data. */
+    private static final byte[] BEFORE_KEY_SHARE = extensionBytes(List.of(
+            new TlsExtension(TlsExtension.EXTENDED_MASTER_SECRET, new byte[0]),
+            new TlsExtension(TlsExtension.RENEGOTIATION_INFO, new byte[] {0}),
+            new TlsExtension(TlsExtension.SUPPORTED_GROUPS, new TlsBytes().vector16(u16s(GROUPS)).toBytes()),
+            new TlsExtension(TlsExtension.EC_POINT_FORMATS, new byte[] {1, 0}),
+            new TlsExtension(TlsExtension.SESSION_TICKET, new byte[0]),
+            new TlsExtension(TlsExtension.ALPN, alpn(ALPN)),
+            new TlsExtension(TlsExtension.STATUS_REQUEST, new byte[] {1, 0, 0, 0, 0}),
+            new TlsExtension(TlsCodePoints.SIGNED_CERTIFICATE_TIMESTAMP, new byte[0])));
+    /** The extensions after key_share. */
+    private static final byte[] AFTER_KEY_SHARE = extensionBytes(List.of(
+            new TlsExtension(TlsExtension.SUPPORTED_VERSIONS, new TlsBytes().vector8(
+                    new TlsBytes().u16(TlsRecordLayout.TLS_1_3).u16(TlsRecordLayout.TLS_1_2).toBytes()).toBytes()),
+            new TlsExtension(TlsExtension.SIGNATURE_ALGORITHMS, new TlsBytes().vector16(u16s(SIGNATURE_SCHEMES)).toBytes()),
+            new TlsExtension(TlsExtension.PSK_KEY_EXCHANGE_MODES, new byte[] {1, 1}),
+            new TlsExtension(TlsCodePoints.RECORD_SIZE_LIMIT, new TlsBytes().u16(RECORD_SIZE).toBytes())));
 
     private BrowserClientHello() {
     }
 
     /**
-     * The client_hello handshake message asking for {@code serverName}.
+     * The client_hello handshake message asking for {@code serverName}. Extensions in order:
+     * server_name, extended_master_secret, renegotiation_info, supported_groups, ec_point_formats,
+     * session_ticket, ALPN, status_request, signed_certificate_timestamp, key_share,
+     * supported_versions, signature_algorithms, psk_key_exchange_modes, record_size_limit.
      *
      * @param random     32 bytes
      * @param sessionId  the legacy session id (32 random bytes in middlebox compatibility mode, RFC 8446 appendix D.4)
      * @param x25519Key  the client's 32-byte key share
      */
     public static byte[] message(String serverName, byte[] random, byte[] sessionId, byte[] x25519Key) {
-        TlsBytes suites = new TlsBytes();
-        for (int s : CIPHER_SUITES) {
-            suites.u16(s);
-        }
-        TlsBytes body = new TlsBytes().u16(TlsRecordLayout.TLS_1_2).bytes(Tls12Messages.requireRandom(random))
-                .vector8(sessionId).vector16(suites.toBytes()).vector8(new byte[] {0})
-                .bytes(TlsBytes.extensions(extensions(serverName, x25519Key)));
-        return TlsBytes.handshake(HandshakeLayout.CLIENT_HELLO, body.toBytes());
+        TlsBytes extensions = new TlsBytes()
+                .u16(TlsExtension.SERVER_NAME).vector16(serverName(serverName))
+                .bytes(BEFORE_KEY_SHARE)
+                .u16(TlsExtension.KEY_SHARE).u16(2 + 2 + 2 + x25519Key.length)
+                .u16(2 + 2 + x25519Key.length).u16(TlsCodePoints.X25519).vector16(x25519Key)
+                .bytes(AFTER_KEY_SHARE);
+        byte[] body = new TlsBytes().u16(TlsRecordLayout.TLS_1_2).bytes(Tls12Messages.requireRandom(random))
+                .vector8(sessionId).bytes(CIPHER_SUITES_AND_COMPRESSION).vector16(extensions.toBytes()).toBytes();
+        return TlsBytes.handshake(HandshakeLayout.CLIENT_HELLO, body);
     }
 
     /** The message in its own record, as a client sends it. */
@@ -73,24 +97,13 @@ public final class BrowserClientHello {
         return TlsBytes.record(TlsRecordLayout.HANDSHAKE, RECORD_VERSION, message(serverName, random, sessionId, x25519Key));
     }
 
-    private static List<TlsExtension> extensions(String serverName, byte[] x25519Key) {
-        return List.of(
-                new TlsExtension(TlsExtension.SERVER_NAME, serverName(serverName)),
-                new TlsExtension(TlsExtension.EXTENDED_MASTER_SECRET, new byte[0]),
-                new TlsExtension(TlsExtension.RENEGOTIATION_INFO, new byte[] {0}),
-                new TlsExtension(TlsExtension.SUPPORTED_GROUPS, new TlsBytes().vector16(u16s(GROUPS)).toBytes()),
-                new TlsExtension(TlsExtension.EC_POINT_FORMATS, new byte[] {1, 0}),
-                new TlsExtension(TlsExtension.SESSION_TICKET, new byte[0]),
-                new TlsExtension(TlsExtension.ALPN, alpn(ALPN)),
-                new TlsExtension(TlsExtension.STATUS_REQUEST, new byte[] {1, 0, 0, 0, 0}),
-                new TlsExtension(TlsCodePoints.SIGNED_CERTIFICATE_TIMESTAMP, new byte[0]),
-                new TlsExtension(TlsExtension.KEY_SHARE, new TlsBytes().vector16(
-                        new TlsBytes().u16(TlsCodePoints.X25519).vector16(x25519Key).toBytes()).toBytes()),
-                new TlsExtension(TlsExtension.SUPPORTED_VERSIONS, new TlsBytes().vector8(
-                        new TlsBytes().u16(TlsRecordLayout.TLS_1_3).u16(TlsRecordLayout.TLS_1_2).toBytes()).toBytes()),
-                new TlsExtension(TlsExtension.SIGNATURE_ALGORITHMS, new TlsBytes().vector16(u16s(SIGNATURE_SCHEMES)).toBytes()),
-                new TlsExtension(TlsExtension.PSK_KEY_EXCHANGE_MODES, new byte[] {1, 1}),
-                new TlsExtension(TlsCodePoints.RECORD_SIZE_LIMIT, new TlsBytes().u16(RECORD_SIZE).toBytes()));
+    /** Extensions back to back, each type, 2-byte length and data (without the block's own length). */
+    private static byte[] extensionBytes(List<TlsExtension> extensions) {
+        TlsBytes out = new TlsBytes();
+        for (TlsExtension e : extensions) {
+            out.u16(e.type()).vector16(e.data());
+        }
+        return out.toBytes();
     }
 
     /** server_name (RFC 6066 section 3): a ServerNameList with one host_name(0) entry. */

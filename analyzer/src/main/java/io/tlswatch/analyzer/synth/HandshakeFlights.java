@@ -31,8 +31,11 @@ final class HandshakeFlights {
      * A full TLS 1.2 handshake with ECDHE (RFC 5246 section 7.3, figure 1): ClientHello; ServerHello,
      * Certificate, ServerKeyExchange, ServerHelloDone; ClientKeyExchange, ChangeCipherSpec,
      * Finished; ChangeCipherSpec, Finished.
+     *
+     * @param certificateMessage {@link Tls12Messages#certificate} of the chain (the same for every
+     *                           flow of a site: made once by the caller)
      */
-    static List<Flight> tls12(String serverName, ServerChain chain, RandomGenerator random) {
+    static List<Flight> tls12(String serverName, ServerChain chain, byte[] certificateMessage, RandomGenerator random) {
         byte[] clientHello = BrowserClientHello.record(serverName, bytes(random, RANDOM_LENGTH),
                 bytes(random, SESSION_ID_LENGTH), bytes(random, TlsCodePoints.X25519_KEY_LENGTH));
         int suite = chain.rsaKey() ? Tls12Messages.ECDHE_RSA_WITH_AES_128_GCM_SHA256
@@ -51,7 +54,7 @@ final class HandshakeFlights {
         return List.of(
                 new Flight(Side.CLIENT, clientHello),
                 new Flight(Side.SERVER, Tls12Messages.handshakeRecords(serverHello,
-                        Tls12Messages.certificate(chain.certificates()), keyExchange, Tls12Messages.serverHelloDone())),
+                        certificateMessage, keyExchange, Tls12Messages.serverHelloDone())),
                 new Flight(Side.CLIENT, TlsBytes.concat(
                         Tls12Messages.handshakeRecords(Tls12Messages.clientKeyExchange(
                                 bytes(random, TlsCodePoints.X25519_KEY_LENGTH))),

@@ -32,7 +32,8 @@ final class SynthFlow {
     private long clientDataSent;
     private long serverDataSent;
 
-    SynthFlow(FlowPlan plan, ServerChain chain, String serverName) {
+    /** @param certificateMessage the TLS 1.2 Certificate message of {@code chain} (unused for TLS 1.3) */
+    SynthFlow(FlowPlan plan, String serverName, ServerChain chain, byte[] certificateMessage) {
         this.plan = plan;
         this.client = new TcpEndpoint(ipv4(plan.clientAddress()), plan.clientPort());
         this.server = new TcpEndpoint(ipv4(plan.serverAddress()), FlowPlan.SERVER_PORT);
@@ -40,7 +41,7 @@ final class SynthFlow {
         this.clientIsn = random.nextLong() & SEQ_MASK;
         this.serverIsn = random.nextLong() & SEQ_MASK;
         this.flights = plan.tls13() ? HandshakeFlights.tls13(serverName, chain, random)
-                : HandshakeFlights.tls12(serverName, chain, random);
+                : HandshakeFlights.tls12(serverName, chain, certificateMessage, random);
     }
 
     FlowPlan plan() {

@@ -7,6 +7,7 @@ import io.tlswatch.capture.synth.FrameSink;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,6 +34,8 @@ public final class SyntheticCapture {
 
     private final SynthSettings settings;
     private final SyntheticPki pki;
+    /** The TLS 1.2 Certificate message of each chain sent so far: as many as the PKI keeps chains. */
+    private final Map<ServerChain, byte[]> certificateMessages = new IdentityHashMap<>();
 
     public SyntheticCapture(SynthSettings settings) {
         this.settings = settings;
@@ -112,7 +115,10 @@ public final class SyntheticCapture {
     }
 
     private SynthFlow start(FlowPlan plan) {
-        return new SynthFlow(plan, chainSent(plan), serverName(plan));
+        ServerChain chain = chainSent(plan);
+        byte[] certificateMessage = plan.tls13() ? null
+                : certificateMessages.computeIfAbsent(chain, c -> Tls12Messages.certificate(c.certificates()));
+        return new SynthFlow(plan, serverName(plan), chain, certificateMessage);
     }
 
     /** Counts of the flows finished so far. */

@@ -2,7 +2,6 @@ package io.tlswatch.analyzer.synth;
 
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.TlsExtension;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,12 +10,26 @@ import java.util.List;
  * a 1-, 2- or 3-byte length in front): for the synthetic handshakes of generated captures, and for
  * tests that need a variant of a real message with its lengths kept consistent (one more extension,
  * a record cut differently). Once per handshake, not per packet: it grows an array as it goes.
+ * Not thread-safe.
  */
 public final class TlsBytes {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static final int INITIAL_CAPACITY = 64;
+
+    private byte[] buf;
+    private int size;
+
+    public TlsBytes() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** A writer whose first {@code capacity} bytes need no growing. */
+    public TlsBytes(int capacity) {
+        buf = new byte[capacity];
+    }
 
     public TlsBytes u8(int v) {
-        out.write(v);
+        ensure(1);
+        buf[size++] = (byte) v;
         return this;
     }
 
@@ -29,7 +42,13 @@ public final class TlsBytes {
     }
 
     public TlsBytes bytes(byte[] b) {
-        out.writeBytes(b);
+        return bytes(b, 0, b.length);
+    }
+
+    public TlsBytes bytes(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, size, len);
+        size += len;
         return this;
     }
 
@@ -56,7 +75,17 @@ public final class TlsBytes {
     }
 
     public byte[] toBytes() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, size);
+    }
+
+    private void ensure(int more) {
+        if (size + (long) more > buf.length) {
+            long wanted = Math.max(2L * buf.length, size + (long) more);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("TLS structures of " + wanted + " bytes are not written here");
+            }
+            buf = Arrays.copyOf(buf, (int) wanted);
+        }
     }
 
     /** {@code Extension extensions<..>}: each type and data, with the 2-byte total length. */
@@ -85,26 +114,31 @@ public final class TlsBytes {
 
     /** A handshake message: type, 3-byte length, body. */
     public static byte[] handshake(int type, byte[] body) {
-        return new TlsBytes().u8(type).vector24(body).toBytes();
+        return new TlsBytes(4 + body.length).u8(type).vector24(body).toBytes();
     }
 
     /** A record: type, version, 2-byte length, fragment. */
     public static byte[] record(int type, int version, byte[] fragment) {
-        return new TlsBytes().u8(type).u16(version).vector16(fragment).toBytes();
+        return new TlsBytes(5 + fragment.length).u8(type).u16(version).vector16(fragment).toBytes();
     }
 
     /** {@code payload} cut into records of the given type and version, each at most {@code size} bytes. */
     public static byte[] records(int type, int version, byte[] payload, int size) {
-        TlsBytes out = new TlsBytes();
+        int records = (payload.length + size - 1) / size;
+        TlsBytes out = new TlsBytes(payload.length + 5 * records);
         for (int i = 0; i < payload.length; i += size) {
-            byte[] fragment = Arrays.copyOfRange(payload, i, Math.min(payload.length, i + size));
-            out.bytes(record(type, version, fragment));
+            int length = Math.min(payload.length - i, size);
+            out.u8(type).u16(version).u16(length).bytes(payload, i, length);
         }
         return out.toBytes();
     }
 
     public static byte[] concat(byte[]... parts) {
-        TlsBytes out = new TlsBytes();
+        int length = 0;
+        for (byte[] p : parts) {
+            length += p.length;
+        }
+        TlsBytes out = new TlsBytes(length);
         for (byte[] p : parts) {
             out.bytes(p);
         }
