@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
  * time as on a link. The same settings give the same bytes: the PKI, the plan of the flows
  * ({@link FlowPlanner}), the ciphertext pool and the order of steps all follow from the seed.
  *
- * <p>Per packet nothing is allocated here; per step, the capture module's
- * {@link io.tlswatch.capture.synth.TcpConversation} makes a few small objects. Not thread-safe.
+ * <p>Per record nothing is allocated here (the ciphertext is a slice of a pool); per step, the
+ * capture module's {@link io.tlswatch.capture.synth.TcpConversation} makes a small object per
+ * segment and a frame buffer, and per flow the handshake's flights are made. Not thread-safe.
  */
 public final class SyntheticCapture {
     /** Steps between two calls of the progress listener. */

@@ -39,10 +39,20 @@ public final class Tls13Messages {
         return TlsBytes.handshake(HandshakeLayout.SERVER_HELLO, body.toBytes());
     }
 
-    /** A protected record (TLSCiphertext, RFC 8446 section 5.2) holding {@code plaintextLength} bytes. */
-    public static byte[] protectedRecord(RandomGenerator random, int plaintextLength) {
-        return TlsBytes.record(TlsRecordLayout.APPLICATION_DATA, TlsRecordLayout.TLS_1_2,
-                Tls12Messages.randomBytes(random, plaintextLength + PROTECTION_OVERHEAD));
+    /**
+     * Protected records (TLSCiphertext, RFC 8446 section 5.2) holding {@code plaintextLength} bytes:
+     * one, or as many as the 2^14-byte plaintext limit (section 5.1) needs.
+     */
+    public static byte[] protectedRecords(RandomGenerator random, int plaintextLength) {
+        TlsBytes out = new TlsBytes(plaintextLength + TlsRecordLayout.HEADER_LENGTH + PROTECTION_OVERHEAD);
+        int left = plaintextLength;
+        do {
+            int plaintext = Math.min(left, TlsRecordLayout.MAX_PLAINTEXT_LENGTH);
+            out.u8(TlsRecordLayout.APPLICATION_DATA).u16(TlsRecordLayout.TLS_1_2)
+                    .vector16(Tls12Messages.randomBytes(random, plaintext + PROTECTION_OVERHEAD));
+            left -= plaintext;
+        } while (left > 0);
+        return out.toBytes();
     }
 
     /**
@@ -58,18 +68,18 @@ public final class Tls13Messages {
         }
         int signature = rsaKey ? TlsCodePoints.RSA_2048_SIGNATURE_LENGTH : ECDSA_P256_SIGNATURE_LENGTH;
         int certificateVerify = HandshakeLayout.HEADER_LENGTH + 2 + 2 + signature;
-        return TlsBytes.concat(protectedRecord(random, encryptedExtensions), protectedRecord(random, certificate),
-                protectedRecord(random, certificateVerify), protectedRecord(random, FINISHED_LENGTH));
+        return TlsBytes.concat(protectedRecords(random, encryptedExtensions), protectedRecords(random, certificate),
+                protectedRecords(random, certificateVerify), protectedRecords(random, FINISHED_LENGTH));
     }
 
     /** The client's second flight: ChangeCipherSpec, then its Finished in a protected record. */
     public static byte[] clientFinished(RandomGenerator random) {
-        return TlsBytes.concat(Tls12Messages.changeCipherSpec(), protectedRecord(random, FINISHED_LENGTH));
+        return TlsBytes.concat(Tls12Messages.changeCipherSpec(), protectedRecords(random, FINISHED_LENGTH));
     }
 
     /** Two NewSessionTickets (RFC 8446 section 4.6.1), each in a protected record, as servers send after the handshake. */
     public static byte[] newSessionTickets(RandomGenerator random) {
-        return TlsBytes.concat(protectedRecord(random, NEW_SESSION_TICKET_LENGTH),
-                protectedRecord(random, NEW_SESSION_TICKET_LENGTH));
+        return TlsBytes.concat(protectedRecords(random, NEW_SESSION_TICKET_LENGTH),
+                protectedRecords(random, NEW_SESSION_TICKET_LENGTH));
     }
 }
