@@ -5,7 +5,6 @@ import io.tlswatch.analyzer.synth.Mix;
 import io.tlswatch.analyzer.synth.SynthSettings;
 import io.tlswatch.analyzer.synth.SynthStats;
 import io.tlswatch.analyzer.synth.SyntheticCapture;
-import io.tlswatch.analyzer.x509.synth.SyntheticInterceptor;
 import io.tlswatch.analyzer.x509.synth.SyntheticPki;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -13,10 +12,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,13 +107,28 @@ public final class SynthCommand implements Callable<Integer> {
         try (OutputStream out = new BufferedOutputStream(file, OUTPUT_BUFFER_BYTES)) {
             stats = capture.writeTo((pcapng ? CaptureFormat.PCAPNG : CaptureFormat.PCAP).open(out),
                     (done, planned, packets) -> line.progress(name, done, planned, packets));
+        } catch (IOException e) {
+            removePartial(e);
+            throw e;
+        } finally {
+            line.clear();
         }
-        line.clear();
         if (!quiet) {
-            long now = System.nanoTime();
-            summary(err, settings, stats, file.count, roots, writing - started, now - writing);
+            new SynthSummary(output, settings, stats, file.count, roots, writing - started, System.nanoTime() - writing)
+                    .print(err);
         }
         return 0;
+    }
+
+    /** A partial capture is no capture: removed, unless the output is not a plain file (such as /dev/null). */
+    private void removePartial(IOException failure) {
+        try {
+            if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(output);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** The settings the options describe; a bad value is a one-line usage error. */
@@ -150,26 +163,6 @@ public final class SynthCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private void summary(PrintWriter err, SynthSettings settings, SynthStats s, long fileBytes, List<Path> roots,
-                         long pkiNanos, long writingNanos) {
-        double writing = Math.max(writingNanos / 1e9, 1e-9);
-        err.printf(Locale.ROOT, "tlswatch synth: wrote %s (%s mix, seed %d)%n", output, settings.mix(), settings.seed());
-        err.printf(Locale.ROOT, "  flows         %,d: TLS 1.2 %,d, TLS 1.3 %,d; %,d sites%n", s.flows(),
-                s.flows() - s.tls13Flows(), s.tls13Flows(), settings.sites());
-        err.printf(Locale.ROOT, "  forged        %,d sessions (%,d visible in TLS 1.2)%s%n", s.forgedFlows(), s.forgedVisible(),
-                forgedBy(s.forgedBy()));
-        err.printf(Locale.ROOT, "  packets       %,d (%,.1f per flow), application data %,d bytes%n", s.packets(),
-                (double) s.packets() / s.flows(), s.applicationBytes());
-        err.printf(Locale.ROOT, "  written       %,d bytes, %.3f s of capture time%n", fileBytes,
-                (s.lastNanos() - s.firstNanos()) / 1e9);
-        for (Path root : roots) {
-            err.printf(Locale.ROOT, "  roots         %s%n", root);
-        }
-        err.printf(Locale.ROOT, "  time          %.2f s: certificates %.2f s, writing %.2f s at %.1f MB/s%n",
-                (pkiNanos + writingNanos) / 1e9, pkiNanos / 1e9, writing, fileBytes / writing / 1e6);
-        err.flush();
-    }
-
     /** Counts the bytes written through it (a device such as /dev/null has no size to ask afterwards). */
     private static final class CountingOutputStream extends FilterOutputStream {
         long count;
@@ -189,17 +182,5 @@ public final class SynthCommand implements Callable<Integer> {
             out.write(b, off, len);
             count += len;
         }
-    }
-
-    private static String forgedBy(Map<SyntheticInterceptor, Long> counts) {
-        StringBuilder out = new StringBuilder();
-        for (SyntheticInterceptor i : SyntheticInterceptor.values()) {
-            long n = counts.getOrDefault(i, 0L);
-            if (n > 0) {
-                out.append(out.length() == 0 ? ": " : ", ").append(i.catalogueId())
-                        .append(String.format(Locale.ROOT, " %,d", n));
-            }
-        }
-        return out.toString();
     }
 }

@@ -51,7 +51,6 @@ final class SynthFlow {
     /** Writes the next step; false when that was the close. */
     boolean step(StepWriter out, ApplicationDataRecords data) throws IOException {
         TcpConversation c = out.begin(client, server);
-        boolean more = true;
         if (steps == 0) {
             c.initialSequenceNumbers(clientIsn, serverIsn).handshake();
             clientNext = clientIsn + 1 & SEQ_MASK;
@@ -59,20 +58,12 @@ final class SynthFlow {
         } else {
             c.initialSequenceNumbers(clientNext - 1, serverNext - 1);
         }
+        boolean more = true;
         if (steps < flights.size()) {
             Flight flight = flights.get(steps);
             send(c, flight.from(), flight.bytes(), flight.bytes().length);
         } else if (clientDataSent < plan.clientDataBytes() || serverDataSent < plan.serverDataBytes()) {
-            Side side = nextDataSide();
-            long left = side == Side.CLIENT ? plan.clientDataBytes() - clientDataSent : plan.serverDataBytes() - serverDataSent;
-            int length = ApplicationDataRecords.nextLength(left, plan.tls13());
-            data.write(length);
-            send(c, side, data.buffer(), length);
-            if (side == Side.CLIENT) {
-                clientDataSent += length;
-            } else {
-                serverDataSent += length;
-            }
+            sendRecord(c, data);
         } else {
             c.close();
             more = false;
@@ -80,6 +71,21 @@ final class SynthFlow {
         steps++;
         out.write(c);
         return more;
+    }
+
+    /** One application-data record from the side whose turn it is. */
+    private void sendRecord(TcpConversation c, ApplicationDataRecords data) {
+        Side side = nextDataSide();
+        boolean client = side == Side.CLIENT;
+        long left = client ? plan.clientDataBytes() - clientDataSent : plan.serverDataBytes() - serverDataSent;
+        int length = ApplicationDataRecords.nextLength(left, plan.tls13());
+        data.write(length);
+        send(c, side, data.buffer(), length);
+        if (client) {
+            clientDataSent += length;
+        } else {
+            serverDataSent += length;
+        }
     }
 
     /** The client first; then whichever side has sent the smaller part of its data. */

@@ -55,7 +55,7 @@ public final class SyntheticPki {
     private static final int SERIAL_BYTES = 16;
     private static final Duration DAY = Duration.ofDays(1);
 
-    /** An interception CA: what signs forged leaves, what the proxy sends after them, and the proxy's leaf key. */
+    /** An interception CA: the CA that signs forged leaves, its root, and the one key the proxy puts in every leaf. */
     private record InterceptorCa(Ca signing, byte[] rootDer, SynthKey proxyKey) {
     }
 
@@ -78,6 +78,22 @@ public final class SyntheticPki {
         this.around = issuedAround;
         this.sites = new SyntheticSite[siteCount];
         this.sharedRsaKey = SynthKey.rsa2048(seed, "shared-site-key");
+        makePublicCas();
+        for (SyntheticInterceptor kind : SyntheticInterceptor.values()) {
+            interceptors.put(kind, interceptorCa(kind));
+        }
+    }
+
+    /** A PKI for {@code sites} sites (1 to {@link #MAX_SITES}), valid around {@code issuedAround}. */
+    public static SyntheticPki create(long seed, int sites, Instant issuedAround) {
+        return new SyntheticPki(seed, sites, issuedAround);
+    }
+
+    /**
+     * Roots issued 8 to 11 years before the capture and valid until about 25 years after it;
+     * intermediates issued 2 to 3 years before it and valid until 4 years after.
+     */
+    private void makePublicCas() {
         for (int r = 0; r < PUBLIC_CAS.length; r++) {
             SynthKey key = r == 0 ? SynthKey.rsa2048(seed, "root-key/" + r) : SynthKey.ecP256(seed, "root-key/" + r);
             SecureRandom random = SeededRandom.of(seed, "root/" + r);
@@ -93,16 +109,9 @@ public final class SyntheticPki {
                 intermediateHosts.add(host(PUBLIC_CAS[r][i]));
             }
         }
-        for (SyntheticInterceptor kind : SyntheticInterceptor.values()) {
-            interceptors.put(kind, interceptorCa(kind));
-        }
     }
 
-    /** A PKI for {@code sites} sites (1 to {@link #MAX_SITES}), valid around {@code issuedAround}. */
-    public static SyntheticPki create(long seed, int sites, Instant issuedAround) {
-        return new SyntheticPki(seed, sites, issuedAround);
-    }
-
+    /** An interception CA issued one to three years before the capture, valid ten years. */
     private InterceptorCa interceptorCa(SyntheticInterceptor kind) {
         SecureRandom random = SeededRandom.of(seed, "interceptor/" + kind.name());
         Instant from = around.minus(DAY.multipliedBy(400 + random.nextInt(800)));
