@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.synth.TlsBytes;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.synth.TlsBytes;
 import io.tlswatch.testkit.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

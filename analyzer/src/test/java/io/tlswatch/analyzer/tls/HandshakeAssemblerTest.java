@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.synth.TlsBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

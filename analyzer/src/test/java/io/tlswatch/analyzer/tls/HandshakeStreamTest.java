@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.synth.TlsBytes;
 import io.tlswatch.testkit.Hex;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package io.tlswatch.analyzer.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.synth.TlsBytes;
 import io.tlswatch.testkit.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tlswatch.analyzer.verdict;
 
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.HandshakeLayout;
-import io.tlswatch.analyzer.tls.TlsBytes;
+import io.tlswatch.analyzer.synth.TlsBytes;
 import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.verdict.fingerprints.ProductHellos;
 import java.nio.charset.StandardCharsets;

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionAssembler;
 import io.tlswatch.analyzer.session.TlsSession;
+import io.tlswatch.analyzer.synth.Tls12Messages;
 import io.tlswatch.analyzer.testpki.TestPki;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
-import io.tlswatch.analyzer.tls.TlsBytes;
+import io.tlswatch.analyzer.synth.TlsBytes;
 import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.tls.TlsLimits;
 import io.tlswatch.analyzer.tls.TlsRecordLayout;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A TLS handshake as a sensor sees it: the records of both directions, flight by flight, put
@@ -30,6 +32,10 @@ import java.util.List;
 final class ObservedHandshake {
     /** Client 192.0.2.10:50000 to server 198.51.100.7:443 (RFC 5737 addresses), IPv4-mapped as the decoder gives them. */
     private static final FlowEndpoints ENDPOINTS = new FlowEndpoints(0, 0xffff_c000_020aL, 50000, 0, 0xffff_c633_6407L, 443, 6, 0, 0);
+    /** The server's random: a fixed filler. */
+    private static final byte[] SERVER_RANDOM = filler(32, 0x5e);
+    /** The client's ECDHE key share: an uncompressed P-256 point (RFC 8422 section 5.4.1). */
+    private static final byte[] CLIENT_POINT = uncompressedPoint();
 
     /** What the client did once it had seen the server's certificate. */
     enum Client {
@@ -96,22 +102,23 @@ final class ObservedHandshake {
 
     /** The session the analyzer assembles from this handshake. */
     TlsSession session() {
+        SplittableRandom random = new SplittableRandom(1);
         List<Flight> flights = new ArrayList<>();
         flights.add(new Flight(true, Tls12Messages.record(TlsRecordLayout.HANDSHAKE, clientHello)));
         List<byte[]> serverFlight = new ArrayList<>();
-        serverFlight.add(Tls12Messages.serverHello(new byte[0], serverHelloExtensions));
+        serverFlight.add(serverHello(serverHelloExtensions));
         serverFlight.add(Tls12Messages.certificate(chain));
         if (ocspResponse != null) {
             serverFlight.add(Tls12Messages.certificateStatus(ocspResponse));
         }
         serverFlight.add(Tls12Messages.serverHelloDone());
-        flights.add(new Flight(false, Tls12Messages.handshakeRecord(serverFlight.toArray(byte[][]::new))));
+        flights.add(new Flight(false, Tls12Messages.handshakeRecords(serverFlight.toArray(byte[][]::new))));
         switch (client) {
             case ACCEPTS -> {
-                flights.add(new Flight(true, TlsBytes.concat(Tls12Messages.handshakeRecord(Tls12Messages.clientKeyExchange()),
-                        Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished())));
-                flights.add(new Flight(false, TlsBytes.concat(Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished())));
-                flights.add(new Flight(true, Tls12Messages.applicationData(517)));
+                flights.add(new Flight(true, TlsBytes.concat(Tls12Messages.handshakeRecords(Tls12Messages.clientKeyExchange(CLIENT_POINT)),
+                        Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished(random))));
+                flights.add(new Flight(false, TlsBytes.concat(Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished(random))));
+                flights.add(new Flight(true, Tls12Messages.applicationData(random, 517)));
             }
             case REJECTS -> flights.add(new Flight(true, Tls12Messages.alert(Tls12Messages.FATAL, Tls12Messages.BAD_CERTIFICATE)));
             case UNSEEN -> { }
@@ -124,12 +131,31 @@ final class ObservedHandshake {
      * session, so no certificate is sent, and the client goes on to application data.
      */
     static TlsSession resumedTls12(byte[] clientHello, Instant at) {
+        SplittableRandom random = new SplittableRandom(2);
         return observe(at, List.of(
                 new Flight(true, Tls12Messages.record(TlsRecordLayout.HANDSHAKE, clientHello)),
-                new Flight(false, TlsBytes.concat(Tls12Messages.handshakeRecord(Tls12Messages.serverHello(new byte[0], List.of())),
-                        Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished())),
-                new Flight(true, TlsBytes.concat(Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished(),
-                        Tls12Messages.applicationData(517)))));
+                new Flight(false, TlsBytes.concat(Tls12Messages.handshakeRecords(serverHello(List.of())),
+                        Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished(random))),
+                new Flight(true, TlsBytes.concat(Tls12Messages.changeCipherSpec(), Tls12Messages.encryptedFinished(random),
+                        Tls12Messages.applicationData(random, 517)))));
+    }
+
+    /** The server's ServerHello: TLS 1.2, no session id, ECDHE-RSA with AES-128-GCM (as Firefox 42 offers it). */
+    private static byte[] serverHello(List<TlsExtension> extensions) {
+        return Tls12Messages.serverHello(SERVER_RANDOM, new byte[0], Tls12Messages.ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                extensions);
+    }
+
+    private static byte[] uncompressedPoint() {
+        byte[] point = filler(65, 0xec);
+        point[0] = 4;
+        return point;
+    }
+
+    private static byte[] filler(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tlswatch.capture.LinkType;
 import io.tlswatch.capture.file.PcapWriter;
 import io.tlswatch.testkit.Hex;
+import io.tlswatch.testkit.Tshark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

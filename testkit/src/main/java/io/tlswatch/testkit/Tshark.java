@@ -1,4 +1,4 @@
-package io.tlswatch.capture.synth;
+package io.tlswatch.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Wireshark's tshark on a capture, as an outside judge of the frames we write. CI installs
- * only tcpdump and openssl, so a test that calls {@link #require()} is skipped there, with the reason.
+ * Runs Wireshark's tshark on a capture, as an outside judge of the frames and handshakes we write.
+ * CI installs only tcpdump and openssl, so a test that calls {@link #require()} is skipped there,
+ * with the reason. IPv4 and TCP checksum validation is on for every run.
  */
-final class Tshark {
+public final class Tshark {
     private Tshark() {
     }
 
     /** Skips the calling test unless {@code tshark} runs. */
-    static void require() {
+    public static void require() {
         boolean runs;
         try {
             runs = run(List.of("tshark", "-v")).startsWith("TShark");
@@ -29,28 +30,30 @@ final class Tshark {
         assumeTrue(runs, "tshark is not installed: the outside check of synthetic captures is skipped");
     }
 
-    /**
-     * One row per frame, the given fields tab-separated (empty where a field is absent), with IPv4
-     * and TCP checksum validation on.
-     */
-    static List<String[]> fields(Path capture, String... fields) {
-        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString(),
-                "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-T", "fields"));
+    /** One row per frame, the given fields tab-separated (empty where a field is absent). */
+    public static List<String[]> fields(Path capture, String... fields) {
+        List<String> arguments = new ArrayList<>(List.of("-T", "fields"));
         for (String f : fields) {
-            command.add("-e");
-            command.add(f);
+            arguments.add("-e");
+            arguments.add(f);
         }
         List<String[]> rows = new ArrayList<>();
-        for (String line : run(command).split("\n")) {
-            if (!line.isEmpty()) {
-                rows.add(line.split("\t", -1));
-            }
+        for (String line : lines(capture, arguments.toArray(String[]::new))) {
+            rows.add(line.split("\t", -1));
         }
         return rows;
     }
 
+    /** The non-empty lines tshark prints for the capture with these further arguments (a display filter, fields). */
+    public static List<String> lines(Path capture, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString(),
+                "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE"));
+        command.addAll(List.of(arguments));
+        return run(command).lines().filter(line -> !line.isEmpty()).toList();
+    }
+
     /** The bytes of each direction of TCP stream {@code stream} as tshark follows it: {client hex, server hex}. */
-    static String[] followRaw(Path capture, int stream) {
+    public static String[] followRaw(Path capture, int stream) {
         String out = run(List.of("tshark", "-n", "-r", capture.toString(), "-q", "-z", "follow,tcp,raw," + stream));
         StringBuilder first = new StringBuilder();
         StringBuilder second = new StringBuilder();
