@@ -20,6 +20,7 @@ import io.tlswatch.capture.decode.DecodeCounters;
  * @param workers             flow workers the packets were sharded over
  * @param internalErrors      packets or sessions a stage failed on (a bug), counted and skipped
  * @param ringFullWaits       times the reader waited for a worker to make room
+ * @param parsersExhausted    connections given up on because every handshake parser was lent
  */
 public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, ReassemblyCounters reassembly,
                             TlsAnomalyCounters tlsAnomalies, long tcpFlows, long flowsExpired,
@@ -28,5 +29,6 @@ public record AnalyzerStats(DecodeCounters decode, SessionCounters sessions, Rea
                             long certificateCacheMisses, long certificateParseErrors,
                             long chainCacheHits, long chainCacheMisses,
                             long udpFlows, long quicFlows, long quicHellos, long notQuicFlows,
-                            QuicCounters quic, int workers, long internalErrors, long ringFullWaits) {
+                            QuicCounters quic, int workers, long internalErrors, long ringFullWaits,
+                            long parsersExhausted) {
 }

@@ -58,13 +58,15 @@ final class Summary {
         line(out, "session ends", sessionEnds(s));
         out.printf(Locale.ROOT, "  certificates  %,d distinct (unparseable %,d)%n", s.certificates(),
                 stats.certificateParseErrors());
-        line(out, "reassembly", reassembly(r, stats.bufferPoolExhausted()));
+        List<String> reassembly = reassembly(r, stats.bufferPoolExhausted());
+        add(reassembly, "no parser free", stats.parsersExhausted());
+        line(out, "reassembly", reassembly);
         line(out, "tls anomalies", anomalies(stats));
         out.printf(Locale.ROOT, "  chains        %,d validated, %,d from the cache%n", stats.chainCacheMisses(),
                 stats.chainCacheHits());
-        out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s, %d %s%s%n", seconds,
-                result.packets() / seconds, result.capturedBytes() / seconds / 1e6, stats.workers(),
-                stats.workers() == 1 ? "worker" : "workers",
+        out.printf(Locale.ROOT, "  time          %.2f s, %,.0f packets/s, %.1f MB/s, %d %s (the reader waited for them %,d times)%s%n",
+                seconds, result.packets() / seconds, result.capturedBytes() / seconds / 1e6, stats.workers(),
+                stats.workers() == 1 ? "worker" : "workers", stats.ringFullWaits(),
                 stats.internalErrors() > 0 ? String.format(Locale.ROOT, "; internal errors %,d", stats.internalErrors()) : "");
         printPrevalence(out);
         out.flush();

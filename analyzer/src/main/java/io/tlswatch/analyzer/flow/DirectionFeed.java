@@ -18,14 +18,14 @@ final class DirectionFeed implements StreamReassembler.StreamConsumer {
 
     private enum Mode { DECODE, SCAN, GIVEN_UP }
 
-    private final TcpFlow flow;
+    private final TcpParser parser;
     private final int direction;
     private Mode mode = Mode.DECODE;
     private long scanned;
     private boolean upgraded;
 
-    DirectionFeed(TcpFlow flow, int direction) {
-        this.flow = flow;
+    DirectionFeed(TcpParser parser, int direction) {
+        this.parser = parser;
         this.direction = direction;
     }
 
@@ -48,7 +48,7 @@ final class DirectionFeed implements StreamReassembler.StreamConsumer {
     @Override
     public long consume(byte[] buf, int off, int len) {
         if (mode == Mode.DECODE) {
-            TlsStreamDecoder decoder = flow.decoderFor(direction);
+            TlsStreamDecoder decoder = parser.decoderFor(direction);
             long taken = decoder.feed(buf, off, len);
             if (decoder.state() != TlsDirectionState.NOT_TLS) {
                 return taken;
@@ -62,10 +62,10 @@ final class DirectionFeed implements StreamReassembler.StreamConsumer {
     }
 
     private long scan(byte[] buf, int off, int len) {
-        boolean client = direction == flow.clientDirection;
+        boolean client = direction == parser.clientDirection();
         int at = HelloFinder.find(buf, off, len, client ? HandshakeLayout.CLIENT_HELLO : HandshakeLayout.SERVER_HELLO);
         if (at >= 0) {
-            TlsStreamDecoder decoder = flow.decoderFor(direction);
+            TlsStreamDecoder decoder = parser.decoderFor(direction);
             decoder.reset();
             mode = Mode.DECODE;
             upgraded = true;

@@ -1,13 +1,12 @@
 package io.tlswatch.analyzer.flow;
 
 import io.tlswatch.analyzer.session.FlowEndpoints;
-import io.tlswatch.analyzer.session.SessionAssembler;
-import io.tlswatch.analyzer.tls.TlsStreamDecoder;
 
 /**
- * The state of one TCP connection: its two byte streams, a TLS decoder for each role, the session
- * being assembled, and where the connection stands. Entries are reused by the {@link FlowTable};
- * everything here is created once per entry, never per packet.
+ * The state of one TCP connection that the flow table keeps for its whole life: who the client
+ * is, how far the connection is, and, while its handshake is read, a {@link TcpParser} borrowed
+ * from the pool. A connection in bypass, or one without payload yet, holds only these few fields.
+ * Entries are reused by the {@link FlowTable}.
  */
 public final class TcpFlow extends FlowEntry {
     /** Direction index of packets from endpoint A (the lower one) to B, and back. */
@@ -15,34 +14,20 @@ public final class TcpFlow extends FlowEntry {
     public static final int FROM_B = 1;
     static final int UNKNOWN = -1;
 
-    final StreamReassembler[] streams = new StreamReassembler[2];
-    final DirectionFeed[] feeds = new DirectionFeed[2];
-    final TlsStreamDecoder clientDecoder;
-    final TlsStreamDecoder serverDecoder;
-    final SessionAssembler session;
-
     /** Direction index the client sends in, or UNKNOWN until a SYN or the first payload says. */
     int clientDirection = UNKNOWN;
-    boolean synSeen;
+    /** Directions (bit per index) whose SYN was seen, and their sequence numbers. */
+    int synDirections;
+    final long[] synSeq = new long[2];
     boolean payloadSeen;
     int finDirections;
     boolean closed;
     /** Nothing more to learn from this connection: later packets cost one table lookup. */
     boolean bypass;
-
-    TcpFlow(TcpFlowResources resources) {
-        streams[FROM_A] = resources.newStream();
-        streams[FROM_B] = resources.newStream();
-        session = resources.newSessionAssembler(this::endpoints);
-        clientDecoder = resources.newDecoder(true, session);
-        serverDecoder = resources.newDecoder(false, session);
-        feeds[FROM_A] = new DirectionFeed(this, FROM_A);
-        feeds[FROM_B] = new DirectionFeed(this, FROM_B);
-    }
-
-    TlsStreamDecoder decoderFor(int direction) {
-        return direction == clientDirection ? clientDecoder : serverDecoder;
-    }
+    /** Whether the connection carried a TLS hello (kept when the parser goes back to the pool). */
+    boolean sawTls;
+    /** Borrowed while the handshake is read; null otherwise. */
+    TcpParser parser;
 
     /** The endpoints with the client first (A is taken as the client while the roles are unknown). */
     FlowEndpoints endpoints() {
@@ -54,18 +39,13 @@ public final class TcpFlow extends FlowEntry {
 
     @Override
     protected void clearState() {
-        streams[FROM_A].reset();
-        streams[FROM_B].reset();
-        clientDecoder.reset();
-        serverDecoder.reset();
-        session.reset();
-        feeds[FROM_A].reset();
-        feeds[FROM_B].reset();
         clientDirection = UNKNOWN;
-        synSeen = false;
+        synDirections = 0;
         payloadSeen = false;
         finDirections = 0;
         closed = false;
         bypass = false;
+        sawTls = false;
+        parser = null;
     }
 }

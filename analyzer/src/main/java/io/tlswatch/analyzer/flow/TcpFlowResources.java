@@ -7,6 +7,7 @@ import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.analyzer.tls.TlsLimits;
 import io.tlswatch.analyzer.tls.TlsStreamDecoder;
 import io.tlswatch.analyzer.x509.CertificateCache;
+import java.util.ArrayDeque;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +26,18 @@ public final class TcpFlowResources {
     final SessionListener sessions;
     private final int window;
     private final TlsLimits tlsLimits;
+    private final ArrayDeque<TcpParser> idleParsers = new ArrayDeque<>();
+    private final int maxParsers;
+    private int parsers;
+    private long parsersExhausted;
 
+    /**
+     * @param maxParsers most connections whose handshake is read at once (each holds two decoders
+     *                   and streams); a connection that finds none free is given up on and counted
+     */
     public TcpFlowResources(int window, long bufferMemoryBytes, TlsLimits tlsLimits,
-                            CertificateCache certificates, SessionListener sessions) {
+                            CertificateCache certificates, SessionListener sessions, int maxParsers) {
+        this.maxParsers = maxParsers;
         this.pool = new BufferPool(window, bufferMemoryBytes);
         this.reassembly = new ReassemblyCounters();
         this.tlsAnomalies = new TlsAnomalyCounters();
@@ -35,6 +45,32 @@ public final class TcpFlowResources {
         this.tlsLimits = tlsLimits;
         this.certificates = certificates;
         this.sessions = sessions;
+    }
+
+    /** A parser for {@code flow}, from the pool or new; null when {@code maxParsers} are all lent. */
+    TcpParser borrowParser(TcpFlow flow) {
+        TcpParser parser = idleParsers.pollFirst();
+        if (parser == null) {
+            if (parsers == maxParsers) {
+                parsersExhausted++;
+                return null;
+            }
+            parsers++;
+            parser = new TcpParser(this);
+        }
+        parser.flow = flow;
+        return parser;
+    }
+
+    /** Takes a parser back, cleared. */
+    void returnParser(TcpParser parser) {
+        parser.reset();
+        idleParsers.addFirst(parser);
+    }
+
+    /** Connections given up on because every parser was lent. */
+    public long parsersExhausted() {
+        return parsersExhausted;
     }
 
     StreamReassembler newStream() {

@@ -15,6 +15,7 @@ public final class TcpTracker {
     private static final int EPHEMERAL_PORTS_START = 1024;
 
     private final FlowTable<TcpFlow> table;
+    private final TcpFlowResources resources;
     private final long idleTimeoutNanos;
     /** The clock of the packet or tick being handled, for sessions its handling finishes. */
     private long clock;
@@ -27,7 +28,8 @@ public final class TcpTracker {
 
     public TcpTracker(int maxFlows, long idleTimeoutNanos, TcpFlowResources resources) {
         this.idleTimeoutNanos = idleTimeoutNanos;
-        this.table = new FlowTable<>(maxFlows, idleTimeoutNanos, () -> new TcpFlow(resources), this::onRemoved);
+        this.resources = resources;
+        this.table = new FlowTable<>(maxFlows, idleTimeoutNanos, TcpFlow::new, this::onRemoved);
     }
 
     /**
@@ -50,7 +52,10 @@ public final class TcpTracker {
             table.remove(flow, FlowTable.Removal.CLOSED);   // port reuse: a new connection starts afresh
             flow = table.getOrCreate(key.set(tcp), clock);
         }
-        flow.session.setTime(packet.timestampNanos(), clock);
+        TcpParser parser = flow.parser;
+        if (parser != null) {
+            parser.session.setTime(packet.timestampNanos(), clock);
+        }
         onFlags(flow, direction, tcp);
         if (tcp.payloadLength > 0 && !flow.closed) {
             flow.payloadSeen = true;
@@ -58,15 +63,37 @@ public final class TcpTracker {
                 flow.clientDirection = guessClientDirection(flow, direction, packet.data(), tcp);
                 midstreamPickups++;
             }
-            // Data on a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
-            long seq = tcp.hasTcpFlag(DecodedPacket.TCP_SYN) ? tcp.tcpSeq + 1 : tcp.tcpSeq;
-            flow.streams[direction].onSegment(seq, packet.data(), tcp.payloadOffset, tcp.payloadLength,
-                    flow.feeds[direction]);
-            afterData(flow, direction);
+            if (parser == null) {
+                parser = startParsing(flow);
+            }
+            if (parser != null) {
+                parser.session.setTime(packet.timestampNanos(), clock);
+                // Data on a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
+                long seq = tcp.hasTcpFlag(DecodedPacket.TCP_SYN) ? tcp.tcpSeq + 1 : tcp.tcpSeq;
+                parser.streams[direction].onSegment(seq, packet.data(), tcp.payloadOffset, tcp.payloadLength,
+                        parser.feeds[direction]);
+                afterData(flow, parser, direction);
+            }
         }
         if (connectionEnds(flow, direction, tcp)) {
             close(flow, TlsSession.End.CLOSED);
         }
+    }
+
+    /** Borrows a parser for the flow's first payload, with the SYNs seen so far; null gives the flow up. */
+    private TcpParser startParsing(TcpFlow flow) {
+        TcpParser parser = resources.borrowParser(flow);
+        if (parser == null) {
+            flow.bypass = true;   // counted by the resources: no parser free for this connection
+            return null;
+        }
+        flow.parser = parser;
+        for (int d = TcpFlow.FROM_A; d <= TcpFlow.FROM_B; d++) {
+            if ((flow.synDirections & 1 << d) != 0) {
+                parser.streams[d].onSyn(flow.synSeq[d]);
+            }
+        }
+        return parser;
     }
 
     /** Finishes the flows idle since before {@code clock} minus the idle timeout. */
@@ -80,14 +107,19 @@ public final class TcpTracker {
         table.removeAll(FlowTable.Removal.END_OF_INPUT);
     }
 
-    private void onFlags(TcpFlow flow, int direction, DecodedPacket tcp) {
+    private static void onFlags(TcpFlow flow, int direction, DecodedPacket tcp) {
         if (tcp.hasTcpFlag(DecodedPacket.TCP_SYN)) {
-            flow.synSeen = true;
             if (flow.clientDirection == TcpFlow.UNKNOWN) {
                 boolean synAck = tcp.hasTcpFlag(DecodedPacket.TCP_ACK);
                 flow.clientDirection = synAck ? 1 - direction : direction;
             }
-            flow.streams[direction].onSyn(tcp.tcpSeq);
+            if ((flow.synDirections & 1 << direction) == 0) {
+                flow.synDirections |= 1 << direction;
+                flow.synSeq[direction] = tcp.tcpSeq;
+                if (flow.parser != null) {
+                    flow.parser.streams[direction].onSyn(tcp.tcpSeq);
+                }
+            }
         }
     }
 
@@ -100,39 +132,49 @@ public final class TcpTracker {
     }
 
     /** After new bytes: stop following streams that cannot tell more, and bypass finished flows. */
-    private void afterData(TcpFlow flow, int direction) {
-        if (flow.session.isDone()) {
+    private void afterData(TcpFlow flow, TcpParser parser, int direction) {
+        if (parser.session.isDone()) {
             enterBypass(flow);
             return;
         }
-        if (flow.streams[direction].state() != StreamReassembler.State.ACTIVE) {
-            flow.session.endOfFlow(TlsSession.End.STREAM_LOST);
+        if (parser.streams[direction].state() != StreamReassembler.State.ACTIVE) {
+            parser.session.endOfFlow(TlsSession.End.STREAM_LOST);
             enterBypass(flow);
             return;
         }
-        if (flow.feeds[flow.clientDirection].gaveUp() && !flow.session.sawTls()) {
+        if (parser.feeds[flow.clientDirection].gaveUp() && !parser.session.sawTls()) {
             enterBypass(flow);
         }
     }
 
-    private static void close(TcpFlow flow, TlsSession.End why) {
+    private void close(TcpFlow flow, TlsSession.End why) {
         flow.closed = true;
         endSession(flow, why);
-        flow.bypass = true;
+        enterBypass(flow);
     }
 
-    private static void enterBypass(TcpFlow flow) {
+    /** Nothing more to read: the parser goes back to the pool, later packets cost a lookup. */
+    private void enterBypass(TcpFlow flow) {
         flow.bypass = true;
-        closeStreams(flow);
+        TcpParser parser = flow.parser;
+        if (parser != null) {
+            flow.sawTls |= parser.session.sawTls();
+            closeStreams(parser);
+            flow.parser = null;
+            resources.returnParser(parser);
+        }
     }
 
     private void onRemoved(TcpFlow flow, FlowTable.Removal why) {
-        flow.session.setOrderTime(switch (why) {
-            case IDLE_TIMEOUT -> flow.lastSeenNanos() + idleTimeoutNanos;   // the deadline, whoever noticed it
-            case END_OF_INPUT -> Long.MAX_VALUE;
-            case TABLE_FULL, CLOSED -> clock;
-        });
-        if (flow.session.sawTls()) {
+        if (flow.parser != null) {
+            flow.parser.session.setOrderTime(switch (why) {
+                case IDLE_TIMEOUT -> flow.lastSeenNanos() + idleTimeoutNanos;   // the deadline, whoever noticed it
+                case END_OF_INPUT -> Long.MAX_VALUE;
+                case TABLE_FULL, CLOSED -> clock;
+            });
+            flow.sawTls |= flow.parser.session.sawTls();
+        }
+        if (flow.sawTls) {
             tlsFlows++;
         } else if (flow.payloadSeen) {
             notTlsFlows++;
@@ -145,6 +187,7 @@ public final class TcpTracker {
             case CLOSED -> TlsSession.End.CLOSED;
             case END_OF_INPUT -> TlsSession.End.END_OF_INPUT;
         });
+        enterBypass(flow);
     }
 
     /**
@@ -152,15 +195,19 @@ public final class TcpTracker {
      * stream still had a hole (a lost segment before data that came after it), else for {@code why}.
      */
     private static void endSession(TcpFlow flow, TlsSession.End why) {
-        closeStreams(flow);
-        boolean lost = flow.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
-                || flow.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
-        flow.session.endOfFlow(lost ? TlsSession.End.STREAM_LOST : why);
+        TcpParser parser = flow.parser;
+        if (parser == null) {
+            return;
+        }
+        closeStreams(parser);
+        boolean lost = parser.streams[TcpFlow.FROM_A].state() == StreamReassembler.State.GAP
+                || parser.streams[TcpFlow.FROM_B].state() == StreamReassembler.State.GAP;
+        parser.session.endOfFlow(lost ? TlsSession.End.STREAM_LOST : why);
     }
 
-    private static void closeStreams(TcpFlow flow) {
-        flow.streams[TcpFlow.FROM_A].close();
-        flow.streams[TcpFlow.FROM_B].close();
+    private static void closeStreams(TcpParser parser) {
+        parser.streams[TcpFlow.FROM_A].close();
+        parser.streams[TcpFlow.FROM_B].close();
     }
 
     /**

@@ -24,18 +24,26 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
  * One worker: owns the flows of its shard outright (flow tables, reassembly buffers, TLS decoders,
  * a certificate cache), reads its packets from its own single-producer ring, and hands finished
  * sessions to the sink's queue. Nothing it holds is shared, so nothing it does per packet takes a
- * lock; the packet bytes are read in place in the ring. A failure on one packet is counted and the
+ * lock. A failure on one packet is counted and the
  * worker goes on (one bad packet never stops a stage).
  */
 final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     private static final int READ_LIMIT = 256;
+    /** Connections whose handshake one worker reads at once (each borrows decoders and streams). */
+    private static final int MAX_PARSERS = 65_536;
 
     private final OneToOneRingBuffer ring;
     private final ManyToOneConcurrentArrayQueue<TlsSession> sessions;
     private final PipelineFailure failure;
-    private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+    /**
+     * Parks, no spinning: on two cores a spinning worker takes the reader's CPU, and the ring holds
+     * milliseconds of packets, so waking a few hundred microseconds late costs nothing.
+     */
+    private final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 20_000, 500_000);
     private final IdleStrategy offerIdle = new BackoffIdleStrategy();
     private final PacketRecord packet = new PacketRecord();
+    /** The packet being handled, copied out of the ring (the decoders read byte arrays). */
+    private byte[] bytes = new byte[1 << 16];
     private final StandardPacketDecoder decoder = new StandardPacketDecoder();
     private final DecodedPacket decoded = new DecodedPacket();
     final CertificateCache certificates;
@@ -46,6 +54,7 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
     private volatile boolean done;
     private long internalErrors;
+    private long emitted;
     private RuntimeException firstInternalError;
 
     FlowWorker(AnalyzerConfig config, OneToOneRingBuffer ring, ManyToOneConcurrentArrayQueue<TlsSession> sessions,
@@ -56,7 +65,7 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
         this.certificates = new CertificateCache(config.certificateCacheSize());
         TlsLimits limits = new TlsLimits(config.maxHandshakeBytes(), TlsLimits.DEFAULT.maxCertificateMessageBytes());
         this.tcpResources = new TcpFlowResources(config.windowBytes(), config.bufferMemoryBytes(), limits,
-                certificates, this);
+                certificates, this, MAX_PARSERS);
         long idleNanos = config.idleTimeoutSeconds() * 1_000_000_000L;
         this.tcp = new TcpTracker(config.maxFlows(), idleNanos, tcpResources);
         this.udp = new UdpTracker(config.maxFlows(), idleNanos, this);
@@ -96,8 +105,12 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     }
 
     private void onPacket(MutableDirectBuffer buffer, int index, int length, long clock) {
-        packet.set(buffer.byteArray(), index + PacketRecordLayout.HEADER_LENGTH,
-                length - PacketRecordLayout.HEADER_LENGTH,
+        int captured = length - PacketRecordLayout.HEADER_LENGTH;
+        if (captured > bytes.length) {
+            bytes = new byte[Integer.highestOneBit(captured) << 1];   // grows to the largest packet, once
+        }
+        buffer.getBytes(index + PacketRecordLayout.HEADER_LENGTH, bytes, 0, captured);
+        packet.set(bytes, 0, captured,
                 buffer.getInt(index + PacketRecordLayout.ORIGINAL_LENGTH_OFFSET),
                 buffer.getLong(index + PacketRecordLayout.TIMESTAMP_OFFSET),
                 buffer.getInt(index + PacketRecordLayout.LINK_TYPE_OFFSET),
@@ -120,6 +133,7 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     /** A finished session: to the sink's queue, waiting while it is full. */
     @Override
     public void onSession(TlsSession session) {
+        session.setEmissionSeq(emitted++);
         while (!sessions.offer(session)) {
             if (failure.failed()) {
                 return;

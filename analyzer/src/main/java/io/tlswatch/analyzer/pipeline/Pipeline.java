@@ -22,8 +22,9 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * The analyzer's threads: the caller's thread reads and shards packets ({@link ReaderStage}), N
  * {@link FlowWorker}s own the flows of their shards, and one {@link SinkStage} judges and writes
  * the sessions in an order that does not depend on N. Rings between them: one single-producer
- * byte ring per worker (Agrona {@code OneToOneRingBuffer}; the packet is copied once, into the ring,
- * and read in place), and one many-to-one queue of finished sessions to the sink.
+ * byte ring per worker (Agrona {@code OneToOneRingBuffer} over direct memory: the packet is copied
+ * into the ring and out into the worker's own buffer), and one many-to-one queue of finished
+ * sessions to the sink.
  *
  * <pre>
  *   reader ──ring──▶ worker 0 ──┐
@@ -55,7 +56,7 @@ public final class Pipeline {
         OneToOneRingBuffer[] rings = new OneToOneRingBuffer[n];
         for (int i = 0; i < n; i++) {
             rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(
-                    ByteBuffer.allocate(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+                    ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
             workers.add(new FlowWorker(config, rings[i], sessions, failure));
         }
         this.reader = new ReaderStage(rings, failure);
@@ -100,7 +101,7 @@ public final class Pipeline {
         QuicCounters quic = new QuicCounters();
         long tcpFlows = 0, expired = 0, evicted = 0, tls = 0, notTls = 0, empty = 0, midstream = 0, poolExhausted = 0;
         long certHits = 0, certMisses = 0, certErrors = 0, udpFlows = 0, quicFlows = 0, quicHellos = 0, notQuic = 0;
-        long internalErrors = 0;
+        long internalErrors = 0, parsersExhausted = 0;
         for (FlowWorker w : workers) {
             reassembly.add(w.tcpResources.reassembly());
             anomalies.add(w.tcpResources.tlsAnomalies());
@@ -121,11 +122,12 @@ public final class Pipeline {
             quicHellos += w.udp.quicHellos();
             notQuic += w.udp.notQuicFlows();
             internalErrors += w.internalErrors();
+            parsersExhausted += w.tcpResources.parsersExhausted();
         }
         return new AnalyzerStats(reader.decodeCounters(), sessionCounters, reassembly, anomalies, tcpFlows, expired,
                 evicted, tls, notTls, empty, midstream, poolExhausted, certHits, certMisses, certErrors,
                 verdicts.chainCacheHits(), verdicts.chainCacheMisses(), udpFlows, quicFlows, quicHellos, notQuic, quic,
-                workers.size(), internalErrors + emitter.judgeErrors(), reader.ringFullWaits());
+                workers.size(), internalErrors + emitter.judgeErrors(), reader.ringFullWaits(), parsersExhausted);
     }
 
     public Prevalence prevalence() {

@@ -29,7 +29,8 @@ final class ReaderStage {
     private final DecodedPacket decoded = new DecodedPacket();
     private final DecodeCounters counters = new DecodeCounters();
     private final FlowKey key = new FlowKey();
-    private final IdleStrategy full = new BackoffIdleStrategy();
+    /** Waiting for a worker to make room: park briefly, the worker needs the CPU. */
+    private final IdleStrategy full = new BackoffIdleStrategy(1, 1, 10_000, 200_000);
     private long clock = Long.MIN_VALUE;
     private int sinceTick;
     private long ringFullWaits;

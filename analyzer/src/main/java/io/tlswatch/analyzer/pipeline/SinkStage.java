@@ -22,7 +22,8 @@ final class SinkStage implements Runnable {
     private final DocumentEmitter emitter;
     private final PipelineFailure failure;
     private final PriorityQueue<TlsSession> pending = new PriorityQueue<>(TlsSession.ORDER);
-    private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+    /** The sink has no latency to keep: it parks rather than spins, and takes what queued meanwhile. */
+    private final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 100_000, 1_000_000);
     private int peakPending;
 
     SinkStage(List<FlowWorker> workers, ManyToOneConcurrentArrayQueue<TlsSession> in, DocumentEmitter emitter,

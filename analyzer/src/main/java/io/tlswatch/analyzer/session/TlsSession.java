@@ -61,6 +61,8 @@ public final class TlsSession {
      * written in this order whatever the number of workers (see {@link #ORDER}).
      */
     long orderNanos;
+    /** Emission order within the flow's worker: the last tie-break, for sessions of one connection. */
+    long emissionSeq;
     private HandshakeFingerprints fingerprints;
     long lastNanos;
     ClientHello clientHello;
@@ -115,7 +117,19 @@ public final class TlsSession {
             .thenComparingInt(s -> s.endpoints.clientPort())
             .thenComparingLong(s -> s.endpoints.serverHi())
             .thenComparingLong(s -> s.endpoints.serverLo())
-            .thenComparingInt(s -> s.endpoints.serverPort());
+            .thenComparingInt(s -> s.endpoints.serverPort())
+            .thenComparingInt(s -> s.endpoints.protocol())
+            .thenComparingInt(s -> s.endpoints.vlanId())
+            .thenComparingInt(s -> s.endpoints.innerVlanId())
+            .thenComparingLong(s -> s.emissionSeq);
+
+    /**
+     * Numbers this session in its worker's emission order. Two sessions of one connection can tie
+     * on everything else (both hellos in one packet); they come from one worker, in this order.
+     */
+    public void setEmissionSeq(long seq) {
+        this.emissionSeq = seq;
+    }
 
     /** Whether the handshake rode on QUIC (its ClientHello came out of Initial packets). */
     public boolean quic() { return quicVersion != 0; }
