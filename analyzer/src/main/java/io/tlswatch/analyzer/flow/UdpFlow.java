@@ -4,8 +4,8 @@ import io.tlswatch.analyzer.quic.QuicInitialTracker;
 import io.tlswatch.analyzer.session.FlowEndpoints;
 
 /**
- * The state of one UDP flow: whether it carries QUIC, and the reader of its client's Initial
- * packets. Reused by the {@link FlowTable}.
+ * The state of one UDP flow: whether it carries QUIC, and the reader of its Initial packets.
+ * Reused by the {@link FlowTable}.
  */
 public final class UdpFlow extends FlowEntry {
     static final int UNKNOWN = -1;

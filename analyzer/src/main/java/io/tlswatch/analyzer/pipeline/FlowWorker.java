@@ -87,7 +87,13 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     public void onMessage(int type, MutableDirectBuffer buffer, int index, int length) {
         long clock = buffer.getLong(index + PacketRecordLayout.CLOCK_OFFSET);
         switch (type) {
-            case PacketRecordLayout.PACKET -> onPacket(buffer, index, length, clock);
+            case PacketRecordLayout.PACKET -> {
+                // Both tables, whatever the packet's protocol: a flow's idle deadline must not fall
+                // behind this worker's watermark, or its session would be ordered after later ones.
+                tcp.expireIdle(clock);
+                udp.expireIdle(clock);
+                onPacket(buffer, index, length, clock);
+            }
             case PacketRecordLayout.TICK -> {
                 tcp.expireIdle(clock);
                 udp.expireIdle(clock);

@@ -3,18 +3,21 @@ package io.tlswatch.analyzer.quic;
 import java.util.Arrays;
 
 /**
- * Which keys open one connection's client Initials (RFC 9001 §5.2): those derived from the DCID
- * of the client's first Initial, for as long as the client sends Initials, even once it has moved
- * to the server's connection ID; after a Retry, those derived from the Retry's Source Connection
- * ID, which is the client's next DCID (RFC 9000 §17.2.5.2). A client processes at most one Retry,
- * and none after a server Initial, and this schedule follows it.
+ * Which keys open one connection's Initials (RFC 9001 §5.2): those derived from the DCID of the
+ * client's first Initial, for as long as either side sends Initials, even once the client has
+ * moved to the server's connection ID; after a Retry, those derived from the Retry's Source
+ * Connection ID, which is the client's next DCID (RFC 9000 §17.2.5.2). A client processes at most
+ * one Retry, and none after a server Initial, and this schedule follows it. The server's keys
+ * ("server in") come from the same DCID as the client's ("client in"), in the version of the
+ * server's packet (which may differ from the client's after compatible version negotiation,
+ * RFC 9368).
  *
- * <p>When the current keys fail and the packet's own DCID differs, the keys of that DCID are the
- * one alternative: that is a Retry this observer missed (or the first Initial it missed), and it
- * becomes the current DCID when it opens. Keys are derived once per (version, connection ID) and
- * cached, two at a time; the packet number space's largest number opened is kept here too. A
- * Retry is checked ({@link RetryIntegrity}) before it moves anything, so a forged one cannot
- * blind the observer to the rest of the connection.
+ * <p>When the client's current keys fail and the packet's own DCID differs, the keys of that DCID
+ * are the one alternative: that is a Retry this observer missed (or the first Initial it missed),
+ * and it becomes the current DCID when it opens; the server's keys follow it. Keys are derived
+ * once per (version, connection ID) and cached: two for the client, one for the server. A Retry
+ * is checked ({@link RetryIntegrity}) before it moves anything, so a forged one cannot blind the
+ * observer to the rest of the connection.
  */
 final class InitialKeySchedule {
     /** The Retry moved the keys to its SCID. */
@@ -27,11 +30,14 @@ final class InitialKeySchedule {
     private byte[] keysDcid;
     private QuicInitialKeys current;
     private QuicInitialKeys spare;
-    private long largestPacketNumber = -1;
+    private QuicInitialKeys server;
     private boolean retried;
     private boolean retryClosed;
 
-    /** Keys for attempt 0 (the current DCID's) or 1 (the packet's own DCID's, if different), or null. */
+    /**
+     * Keys for a client Initial: attempt 0 the current DCID's, 1 the packet's own DCID's if
+     * different, else null.
+     */
     QuicInitialKeys keys(QuicPacketHeader h, byte[] b, int attempt, Hkdf hkdf) {
         if (keysDcid == null) {
             keysDcid = Arrays.copyOfRange(b, h.dcidOffset(), h.dcidOffset() + h.dcidLength());
@@ -56,9 +62,22 @@ final class InitialKeySchedule {
         return spare;
     }
 
+    /**
+     * The keys for a server Initial: those of the current DCID in the packet's version, or null
+     * before any client Initial named the DCID.
+     */
+    QuicInitialKeys serverKeys(QuicPacketHeader h, Hkdf hkdf) {
+        if (keysDcid == null) {
+            return null;
+        }
+        if (server == null || !server.isFor(h.version(), keysDcid, 0, keysDcid.length)) {
+            server = QuicInitialKeys.server(h.version(), keysDcid, 0, keysDcid.length, hkdf);
+        }
+        return server;
+    }
+
     /** Notes a client Initial opened with {@code keys}; an alternative that opens becomes current. */
-    void opened(QuicPacketHeader h, byte[] b, QuicInitialKeys keys, long packetNumber) {
-        largestPacketNumber = Math.max(largestPacketNumber, packetNumber);
+    void opened(QuicPacketHeader h, byte[] b, QuicInitialKeys keys) {
         if (keys == current) {
             return;
         }
@@ -70,8 +89,8 @@ final class InitialKeySchedule {
         current = keys;
     }
 
-    /** A server Initial: no Retry is taken after it. */
-    void serverInitial() {
+    /** A server Initial opened: no Retry is taken after it. */
+    void serverInitialOpened() {
         retryClosed = true;
     }
 
@@ -94,10 +113,6 @@ final class InitialKeySchedule {
         retried = true;
         keysDcid = Arrays.copyOfRange(b, h.scidOffset(), h.scidOffset() + h.scidLength());
         return RETRY_ACCEPTED;
-    }
-
-    long largestPacketNumber() {
-        return largestPacketNumber;
     }
 
     /** The connection ID the current keys come from (null before the first client Initial). */

@@ -4,10 +4,10 @@ import io.tlswatch.analyzer.tls.ClientHello;
 import java.util.HexFormat;
 
 /**
- * The event a {@link QuicInitialTracker} raises once per connection: the client's ClientHello,
- * read from its Initial packets, with what the QUIC layer around it showed. Fingerprints take the
- * hello as any other (JA4 marks it with the transport 'q'); server name and ALPN are in
- * {@link ClientHello#offered()}.
+ * The client's first ClientHello as a {@link QuicInitialTracker} read it from the client's Initial
+ * packets, with what the QUIC layer around it showed; the first part of a {@link QuicHandshake}.
+ * Fingerprints take the hello as any other (JA4 marks it with the transport 'q'); server name and
+ * ALPN are in {@link ClientHello#offered()}.
  *
  * <p>Immutable; arrays returned are copies.
  */
@@ -22,7 +22,8 @@ public final class QuicClientHello {
     private final long firstInitialNanos;
     private final long completedNanos;
 
-    QuicClientHello(ClientHello hello, int version, byte[] originalDcid, byte[] keysDcid, byte[] clientScid,
+    /** Made by the tracker; public so that the tests of the packages it feeds can write their own. */
+    public QuicClientHello(ClientHello hello, int version, byte[] originalDcid, byte[] keysDcid, byte[] clientScid,
             boolean retried, int initialPackets, long firstInitialNanos, long completedNanos) {
         this.hello = hello;
         this.version = version;
@@ -50,8 +51,9 @@ public final class QuicClientHello {
     }
 
     /**
-     * The connection ID the Initial keys came from when the hello completed: the client's first
-     * DCID, or after a Retry the server's choice (RFC 9001 §5.2).
+     * The connection ID the Initial keys came from when the tracker described the hello (at the
+     * latest when it handed the handshake over): the client's first DCID, or after a Retry the
+     * server's choice (RFC 9001 §5.2).
      */
     public byte[] keysDcid() {
         return keysDcid.clone();

@@ -2,10 +2,12 @@ package io.tlswatch.analyzer.quic;
 
 /**
  * Reads the long header packets of one UDP datagram (coalesced back to back, RFC 9000 §12.2)
- * and opens the client's Initial packets: header protection off, packet number recovered,
- * payload decrypted ({@link InitialPacketProtection}), frames read ({@link InitialFrameParser}),
- * CRYPTO data handed to the connection. Other packets are counted by type; a short header, a
- * Version Negotiation packet or a version without known keys ends the datagram.
+ * and opens the Initial packets of either side: header protection off, packet number recovered
+ * in that side's number space, payload decrypted ({@link InitialPacketProtection}) with that
+ * side's Initial keys, frames read ({@link InitialFrameParser}), CRYPTO data handed to the
+ * connection's side. Other packets are counted by type; a short header, a Version Negotiation
+ * packet or a version without known keys ends the datagram. A client's Handshake or short header
+ * packet tells the connection that the client has left its Initial packets behind.
  *
  * <p>The per-thread part of QUIC reading: it holds the reusable Mac, Ciphers and scratch buffers,
  * so one instance serves every {@link QuicInitialTracker} of one worker thread and belongs to
@@ -14,27 +16,37 @@ package io.tlswatch.analyzer.quic;
  */
 public final class QuicInitialDecoder {
     /** What one connection tells the decoder and hears from it (a tracker's side). */
-    interface Connection extends InitialFrameParser.CryptoSink {
-        /** Whether to open this client Initial (false: the connection is done, or over its limit). */
-        boolean acceptClientInitial();
+    interface Connection {
+        /**
+         * Whether to open this Initial of the client ({@code fromClient}) or the server (false:
+         * the connection is done, over its limit, or has no keys for it yet).
+         */
+        boolean acceptInitial(boolean fromClient);
 
         /**
-         * The keys to try on a client Initial: attempt 0 the connection's current ones, attempt 1
-         * an alternative after attempt 0 failed, or null when there is none.
+         * The keys to try on an Initial: attempt 0 the connection's current ones, attempt 1 an
+         * alternative after attempt 0 failed, or null when there is none.
          */
-        QuicInitialKeys clientKeys(QuicPacketHeader h, byte[] b, int attempt, Hkdf hkdf);
+        QuicInitialKeys keys(QuicPacketHeader h, byte[] b, boolean fromClient, int attempt, Hkdf hkdf);
 
-        /** The largest packet number opened so far, -1 before the first. */
-        long largestPacketNumber();
+        /** The largest packet number opened so far in that side's Initial space, -1 before the first. */
+        long largestPacketNumber(boolean fromClient);
 
-        /** A client Initial opened with {@code keys}; its frames follow. */
-        void onOpened(QuicPacketHeader h, byte[] b, QuicInitialKeys keys, long packetNumber);
-
-        /** A server Initial (after which a client discards any Retry, RFC 9000 §17.2.5.2). */
-        void onServerInitial();
+        /** An Initial opened with {@code keys}; returns where its CRYPTO frames go. */
+        InitialFrameParser.CryptoSink onOpened(QuicPacketHeader h, byte[] b, boolean fromClient, QuicInitialKeys keys,
+                long packetNumber);
 
         /** A server Retry, with the means to check its integrity tag. */
         void onRetry(QuicPacketHeader h, byte[] b, RetryIntegrity integrity);
+
+        /** A client Handshake or 1-RTT packet: the client has the server's Initial (RFC 9001 §4.1.4). */
+        void onClientPastInitial();
+
+        /**
+         * Whether the connection is known to be QUIC (a client Initial opened), so that a long
+         * header whose fixed bit is 0 is taken as greased (RFC 9287) rather than as not QUIC.
+         */
+        boolean quicBitMayBeGreased();
     }
 
     private static final int KEY_ATTEMPTS = 2;
@@ -66,53 +78,62 @@ public final class QuicInitialDecoder {
         }
         int end = off + len;
         int initials = 0;
+        boolean greaseAllowed = connection.quicBitMayBeGreased();
         for (int pos = off; pos < end; pos = header.end()) {
-            if (!header.parse(b, pos, end)) {
+            if (!header.parse(b, pos, end, greaseAllowed)) {
                 QuicOutcome why = header.failure();
                 if (pos == off || why != QuicOutcome.NOT_QUIC) {
                     counters.count(why);
                 }
+                if (fromClient && why == QuicOutcome.SHORT_HEADER) {
+                    connection.onClientPastInitial();
+                }
                 return;
             }
-            if (fromClient) {
-                initials += clientPacket(b, initials, connection, counters);
+            if (header.quicBitGreased()) {
+                counters.count(QuicOutcome.QUIC_BIT_GREASED);
+            }
+            if (header.type() == QuicPacketType.INITIAL) {
+                initials += initial(b, fromClient, initials, connection, counters);
+            } else if (fromClient) {
+                clientPacket(connection, counters);
             } else {
                 serverPacket(b, connection, counters);
             }
         }
     }
 
-    /** Returns 1 when a client Initial was tried, else 0. */
-    private int clientPacket(byte[] b, int initialsSoFar, Connection connection, QuicCounters counters) {
+    /** Returns 1 when an Initial was tried, else 0. */
+    private int initial(byte[] b, boolean fromClient, int initialsSoFar, Connection connection,
+            QuicCounters counters) {
+        if (initialsSoFar >= limits.maxInitialsPerDatagram()) {
+            counters.count(QuicOutcome.OVER_PACKET_LIMIT);
+            return 0;
+        }
+        if (!connection.acceptInitial(fromClient)) {
+            return 0;
+        }
+        openInitial(b, fromClient, connection, counters);
+        return 1;
+    }
+
+    private void clientPacket(Connection connection, QuicCounters counters) {
         switch (header.type()) {
-            case INITIAL:
-                if (initialsSoFar >= limits.maxInitialsPerDatagram()) {
-                    counters.count(QuicOutcome.OVER_PACKET_LIMIT);
-                    return 0;
-                }
-                if (!connection.acceptClientInitial()) {
-                    return 0;
-                }
-                openClientInitial(b, connection, counters);
-                return 1;
             case ZERO_RTT:
                 counters.count(QuicOutcome.CLIENT_ZERO_RTT);
-                return 0;
+                break;
             case HANDSHAKE:
                 counters.count(QuicOutcome.CLIENT_HANDSHAKE);
-                return 0;
+                connection.onClientPastInitial();
+                break;
             default:
                 counters.count(QuicOutcome.WRONG_DIRECTION);
-                return 0;
+                break;
         }
     }
 
     private void serverPacket(byte[] b, Connection connection, QuicCounters counters) {
         switch (header.type()) {
-            case INITIAL:
-                counters.count(QuicOutcome.SERVER_INITIAL);
-                connection.onServerInitial();
-                break;
             case HANDSHAKE:
                 counters.count(QuicOutcome.SERVER_HANDSHAKE);
                 break;
@@ -126,32 +147,34 @@ public final class QuicInitialDecoder {
         }
     }
 
-    private void openClientInitial(byte[] b, Connection connection, QuicCounters counters) {
+    private void openInitial(byte[] b, boolean fromClient, Connection connection, QuicCounters counters) {
         for (int attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
-            QuicInitialKeys keys = connection.clientKeys(header, b, attempt, hkdf);
+            QuicInitialKeys keys = connection.keys(header, b, fromClient, attempt, hkdf);
             if (keys == null) {
                 break;
             }
-            int opened = protection.open(b, header, keys, connection.largestPacketNumber());
+            int opened = protection.open(b, header, keys, connection.largestPacketNumber(fromClient));
             if (opened == InitialPacketProtection.TOO_SHORT) {
                 counters.count(QuicOutcome.PACKET_MALFORMED);
                 return;
             }
             if (opened == InitialPacketProtection.OPENED) {
-                readFrames(b, keys, connection, counters);
+                readFrames(b, fromClient, keys, connection, counters);
                 return;
             }
         }
-        counters.count(QuicOutcome.DECRYPTION_FAILED);
+        counters.count(fromClient ? QuicOutcome.DECRYPTION_FAILED : QuicOutcome.SERVER_DECRYPTION_FAILED);
     }
 
-    private void readFrames(byte[] b, QuicInitialKeys keys, Connection connection, QuicCounters counters) {
-        counters.count(QuicOutcome.CLIENT_INITIAL);
+    private void readFrames(byte[] b, boolean fromClient, QuicInitialKeys keys, Connection connection,
+            QuicCounters counters) {
+        counters.count(fromClient ? QuicOutcome.CLIENT_INITIAL : QuicOutcome.SERVER_INITIAL);
         if ((protection.unprotectedFirstByte() & QuicLayout.LONG_RESERVED_BITS) != 0) {
             counters.count(QuicOutcome.RESERVED_BITS_SET);
         }
-        connection.onOpened(header, b, keys, protection.packetNumber());
-        int read = frames.parse(protection.plaintext(), 0, protection.plaintextLength(), connection);
+        InitialFrameParser.CryptoSink sink = connection.onOpened(header, b, fromClient, keys,
+                protection.packetNumber());
+        int read = frames.parse(protection.plaintext(), 0, protection.plaintextLength(), sink);
         if (read == InitialFrameParser.MALFORMED) {
             counters.count(QuicOutcome.FRAMES_MALFORMED);
         } else if (read == InitialFrameParser.NOT_ALLOWED) {

@@ -4,18 +4,21 @@ import java.util.Arrays;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The client's Initial packet protection for one version and one Destination Connection ID
- * (RFC 9001 §5.2): an AEAD_AES_128_GCM key and IV, and the AES-128 header protection key.
+ * One side's Initial packet protection for one version and one Destination Connection ID
+ * (RFC 9001 §5.2): an AEAD_AES_128_GCM key and IV, and the AES-128 header protection key. Both
+ * sides' keys come from the DCID of the client's first Initial (after a Retry, from the DCID the
+ * client then uses), so an observer who saw it derives them too.
  *
  * <pre>
  *  initial_secret        = HKDF-Extract(initial_salt, client_dst_connection_id)
  *  client_initial_secret = HKDF-Expand-Label(initial_secret, "client in", "", 32)
- *  key = HKDF-Expand-Label(client_initial_secret, "quic key", "", 16)     "quicv2 key" in v2
- *  iv  = HKDF-Expand-Label(client_initial_secret, "quic iv", "", 12)      "quicv2 iv"
- *  hp  = HKDF-Expand-Label(client_initial_secret, "quic hp", "", 16)      "quicv2 hp"
+ *  server_initial_secret = HKDF-Expand-Label(initial_secret, "server in", "", 32)
+ *  key = HKDF-Expand-Label(side's secret, "quic key", "", 16)     "quicv2 key" in v2
+ *  iv  = HKDF-Expand-Label(side's secret, "quic iv", "", 12)      "quicv2 iv"
+ *  hp  = HKDF-Expand-Label(side's secret, "quic hp", "", 16)      "quicv2 hp"
  * </pre>
  *
- * Derived once per connection ID (a few HMACs) and kept by the connection; immutable.
+ * Derived once per connection ID and side (a few HMACs) and kept by the connection; immutable.
  */
 final class QuicInitialKeys {
     static final int KEY_LENGTH = 16;
@@ -43,9 +46,19 @@ final class QuicInitialKeys {
 
     /** The client's Initial keys for a DCID of {@code len} bytes at {@code b[off]}. */
     static QuicInitialKeys client(QuicVersion version, byte[] b, int off, int len, Hkdf hkdf) {
+        return ofSide(version, b, off, len, version.clientInLabel(), hkdf);
+    }
+
+    /** The server's Initial keys for the client's DCID of {@code len} bytes at {@code b[off]}. */
+    static QuicInitialKeys server(QuicVersion version, byte[] b, int off, int len, Hkdf hkdf) {
+        return ofSide(version, b, off, len, version.serverInLabel(), hkdf);
+    }
+
+    private static QuicInitialKeys ofSide(QuicVersion version, byte[] b, int off, int len, byte[] sideLabel,
+            Hkdf hkdf) {
         byte[] initialSecret = hkdf.extract(version.initialSalt(), b, off, len);
-        byte[] clientSecret = hkdf.expandLabel(initialSecret, version.clientInLabel(), Hkdf.SHA256_LENGTH);
-        return fromSecret(version, Arrays.copyOfRange(b, off, off + len), clientSecret, hkdf);
+        byte[] sideSecret = hkdf.expandLabel(initialSecret, sideLabel, Hkdf.SHA256_LENGTH);
+        return fromSecret(version, Arrays.copyOfRange(b, off, off + len), sideSecret, hkdf);
     }
 
     /** Packet protection keys from a traffic secret (RFC 9001 §5.1), labelled per {@code version}. */

@@ -5,18 +5,19 @@ package io.tlswatch.analyzer.quic;
  * bound is dropped and counted ({@link QuicOutcome#CRYPTO_OVER_BOUND},
  * {@link QuicOutcome#OVER_PACKET_LIMIT}), never buffered.
  *
- * @param maxCryptoBytes how much of the client's Initial CRYPTO stream is reassembled
- * @param maxInitialsPerDatagram client Initials opened in one datagram (each costs up to two
- *        AES-GCM attempts and key derivations)
- * @param maxInitialsPerConnection client Initials opened before the tracker gives up on a
- *        connection that never completes its ClientHello
+ * @param maxCryptoBytes how much of each side's Initial CRYPTO stream is reassembled
+ * @param maxInitialsPerDatagram Initials opened in one datagram (each costs up to two AES-GCM
+ *        attempts and key derivations)
+ * @param maxInitialsPerConnection Initials of each side opened before the tracker stops waiting:
+ *        for the ClientHello (it gives up) or for the ServerHello (it hands over what it has)
  */
 public record QuicLimits(int maxCryptoBytes, int maxInitialsPerDatagram, int maxInitialsPerConnection) {
     /**
-     * 64 KiB of CRYPTO stream (a ClientHello is at most 64 KiB by its own 2-byte vectors, RFC 8446
-     * §4.1.2; Chrome's post-quantum hellos are about 2 KiB, over two Initials); 8 Initials per
-     * datagram (a real one holds one); 64 Initials per connection (a hello takes one to a few,
-     * retransmissions and ACKs a few more).
+     * 64 KiB of CRYPTO stream per side (a ClientHello is at most 64 KiB by its own 2-byte vectors,
+     * RFC 8446 §4.1.2; Chrome's post-quantum hellos are about 2 KiB, over two Initials; a
+     * ServerHello is some hundred bytes, a post-quantum one about 1.2 KiB); 8 Initials per
+     * datagram (a real one holds one); 64 Initials per side and connection (a hello takes one to
+     * a few, retransmissions and ACKs a few more).
      */
     public static final QuicLimits DEFAULT = new QuicLimits(64 * 1024, 8, 64);
 

@@ -28,6 +28,7 @@ final class QuicPacketHeader {
     private int packetNumberOffset;
     private int end;
     private QuicOutcome failure;
+    private boolean quicBitGreased;
 
     /**
      * Reads the packet that starts at {@code b[off]} in a datagram ending at {@code limit}.
@@ -36,11 +37,21 @@ final class QuicPacketHeader {
      *         as far as its header goes; else {@link #failure()} says what it is
      */
     boolean parse(byte[] b, int off, int limit) {
+        return parse(b, off, limit, false);
+    }
+
+    /**
+     * The same, where a long header whose fixed bit (the "QUIC bit") is 0 is read as one whose bit
+     * is 1 when {@code quicBitMayBeGreased}: within a connection known to be QUIC, whose endpoints
+     * may grease that bit (RFC 9287 §3); {@link #quicBitGreased()} then says so.
+     */
+    boolean parse(byte[] b, int off, int limit, boolean quicBitMayBeGreased) {
         start = off;
         version = null;
         type = null;
         failure = null;
         firstByte = b[off] & 0xff;
+        quicBitGreased = false;
         if (!QuicLayout.isLongHeader(firstByte)) {
             return fail(QuicLayout.hasFixedBit(firstByte) ? QuicOutcome.SHORT_HEADER : QuicOutcome.NOT_QUIC);
         }
@@ -52,7 +63,10 @@ final class QuicPacketHeader {
             return fail(QuicOutcome.VERSION_NEGOTIATION);
         }
         if (!QuicLayout.hasFixedBit(firstByte)) {
-            return fail(QuicOutcome.NOT_QUIC);
+            if (!quicBitMayBeGreased) {
+                return fail(QuicOutcome.NOT_QUIC);
+            }
+            quicBitGreased = true;
         }
         if (QuicLayout.isReservedVersion(wireVersion)) {
             return fail(QuicOutcome.RESERVED_VERSION);
@@ -135,6 +149,11 @@ final class QuicPacketHeader {
 
     int start() {
         return start;
+    }
+
+    /** Whether the packet was read with its fixed bit 0, greased (RFC 9287). */
+    boolean quicBitGreased() {
+        return quicBitGreased;
     }
 
     /** The first byte as sent (its low bits still under header protection). */

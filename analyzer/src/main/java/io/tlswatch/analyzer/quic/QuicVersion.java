@@ -37,6 +37,7 @@ public enum QuicVersion {
 
     private final byte[] initialSalt;
     private final byte[] clientInLabel;
+    private final byte[] serverInLabel;
     private final byte[] keyLabel;
     private final byte[] ivLabel;
     private final byte[] hpLabel;
@@ -48,6 +49,7 @@ public enum QuicVersion {
     QuicVersion(String saltHex, String labelPrefix, boolean v2Types, String retryKeyHex, String retryNonceHex) {
         this.initialSalt = HexFormat.of().parseHex(saltHex);
         this.clientInLabel = Hkdf.label("client in", Hkdf.SHA256_LENGTH);
+        this.serverInLabel = Hkdf.label("server in", Hkdf.SHA256_LENGTH);
         this.keyLabel = Hkdf.label(labelPrefix + "key", QuicInitialKeys.KEY_LENGTH);
         this.ivLabel = Hkdf.label(labelPrefix + "iv", QuicInitialKeys.IV_LENGTH);
         this.hpLabel = Hkdf.label(labelPrefix + "hp", QuicInitialKeys.HP_KEY_LENGTH);
@@ -103,6 +105,11 @@ public enum QuicVersion {
     /** HkdfLabel for "client in" (RFC 9001 §5.2), ready for {@link Hkdf#expandLabel}. */
     byte[] clientInLabel() {
         return clientInLabel;
+    }
+
+    /** HkdfLabel for "server in" (RFC 9001 §5.2): the server's Initial secret, in every version. */
+    byte[] serverInLabel() {
+        return serverInLabel;
     }
 
     byte[] keyLabel() {

@@ -1,13 +1,17 @@
 package io.tlswatch.analyzer.session;
 
+import io.tlswatch.analyzer.quic.QuicClientHello;
+import io.tlswatch.analyzer.quic.QuicHandshake;
 import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.analyzer.tls.ServerHello;
+import io.tlswatch.analyzer.tls.TlsAnomaly;
 import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.x509.CertificateInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything seen of one TLS handshake: who spoke to whom, the hellos, the server's chain, how it
@@ -34,8 +38,13 @@ public final class TlsSession {
         STREAM_LOST("stream_lost"),
         /** The TLS framing broke (a fatal anomaly). */
         PROTOCOL_ERROR("protocol_error"),
-        /** QUIC: the client's Initial packets were read; the rest of the handshake is encrypted. */
-        QUIC_CLIENT_HELLO("quic_client_hello");
+        /**
+         * QUIC: the client's Initial packets were read, and the server's could not give a
+         * ServerHello (not captured, not decryptable, malformed); the rest of the handshake is encrypted.
+         */
+        QUIC_CLIENT_HELLO("quic_client_hello"),
+        /** QUIC: both sides' Initial packets were read, as far as the ServerHello; the rest is encrypted. */
+        QUIC_SERVER_HELLO("quic_server_hello");
 
         private final String jsonName;
 
@@ -131,25 +140,37 @@ public final class TlsSession {
         this.emissionSeq = seq;
     }
 
-    /** Whether the handshake rode on QUIC (its ClientHello came out of Initial packets). */
+    /** Whether the handshake rode on QUIC (its hellos came out of Initial packets). */
     public boolean quic() { return quicVersion != 0; }
 
     /** The QUIC version (RFC 9000 0x00000001, RFC 9369 0x6b3343cf, drafts), or 0 for TCP. */
     public int quicVersion() { return quicVersion; }
 
     /**
-     * A session for a QUIC connection, as far as a passive observer can follow it: the client's
-     * ClientHello, decrypted from its Initial packets. Its certificates travel encrypted.
+     * A session for a QUIC connection, as far as a passive observer can follow it: the hellos
+     * decrypted from both sides' Initial packets (the ClientHello, the ServerHello when the
+     * server's Initials were read, two of each after a HelloRetryRequest). Its certificates travel
+     * encrypted.
+     *
+     * @param end {@link End#QUIC_SERVER_HELLO} or {@link End#QUIC_CLIENT_HELLO} when the tracker
+     *        handed the handshake over, else how the flow ended first (idle, evicted, end of input)
+     * @param orderNanos see {@link #orderNanos()}
      */
-    public static TlsSession quic(FlowEndpoints endpoints, ClientHello hello, int version, long startNanos,
-                                  long lastNanos, long orderNanos) {
-        TlsSession s = new TlsSession(endpoints, startNanos);
+    public static TlsSession quic(FlowEndpoints endpoints, QuicHandshake handshake, End end, long orderNanos) {
+        QuicClientHello client = handshake.client();
+        TlsSession s = new TlsSession(endpoints, client.firstInitialNanos());
         s.orderNanos = orderNanos;
-        s.quicVersion = version;
-        s.clientHello = hello;
-        s.clientHellos = 1;
-        s.lastNanos = lastNanos;
-        s.end = End.QUIC_CLIENT_HELLO;
+        s.quicVersion = client.version();
+        s.clientHello = client.hello();
+        s.serverHello = handshake.serverHello();
+        s.clientHellos = handshake.clientHellos();
+        s.serverHellos = handshake.serverHellos();
+        s.helloRetryRequest = handshake.helloRetryRequest();
+        s.lastNanos = handshake.lastNanos();
+        for (TlsAnomaly anomaly : handshake.anomalies()) {
+            s.anomalies.add(anomaly.name().toLowerCase(Locale.ROOT));
+        }
+        s.end = end;
         return s;
     }
 

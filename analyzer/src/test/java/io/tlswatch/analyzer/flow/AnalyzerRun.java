@@ -61,6 +61,22 @@ final class AnalyzerRun implements DocumentSink {
         return run;
     }
 
+    /** UDP flows one after another (each wholly before the next). */
+    static AnalyzerRun ofUdp(AnalyzerConfig config, UdpFrames... flows) {
+        AnalyzerRun run = new AnalyzerRun();
+        Analyzer analyzer = new Analyzer(config, run);
+        PacketRecord record = new PacketRecord();
+        for (UdpFrames flow : flows) {
+            for (UdpFrames.Frame f : flow.frames()) {
+                record.set(f.bytes(), 0, f.bytes().length, f.bytes().length, f.timeNanos(), LinkType.ETHERNET, 0);
+                analyzer.onPacket(record);
+            }
+        }
+        analyzer.finish();
+        run.stats = analyzer.stats();
+        return run;
+    }
+
     AnalyzerStats stats() {
         return stats;
     }

@@ -28,9 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every capture of the shared corpus against its tshark oracle: the set of (server name, leaf
  * certificate SHA-1) pairs the servers sent, and the number of ClientHello and ServerHello messages,
- * on TCP. UDP (DTLS, QUIC) is another issue's scope. Where we knowingly differ from tshark, the
- * capture is listed in {@code corpus-oracle-corrections.tsv} with the corrected values, where they
- * come from, and why; those rows are checked instead.
+ * on TCP; on the captures that carry QUIC, the server name of every ClientHello (a second one
+ * after a HelloRetryRequest counted, as tshark lists it) and the number of ServerHellos, from the
+ * oracle's UDP rows. DTLS is another issue's scope. Where we knowingly differ from tshark, the
+ * capture is listed in {@code corpus-oracle-corrections.tsv} (TCP) or
+ * {@code corpus-quic-corrections.tsv} (QUIC) with the corrected values, where they come from, and
+ * why; those rows are checked instead.
  */
 class CorpusGoldenTest {
     private static final Map<String, Map<String, String>> CORRECTIONS =
@@ -40,7 +43,7 @@ class CorpusGoldenTest {
      * right; every other capture's sessions must all be clean or not_observable.
      */
     private static final Map<String, Map<String, String>> FLAGGED = OracleCorrections.load("corpus-verdicts.tsv");
-    /** QUIC captures whose ClientHellos we knowingly read differently from tshark, with the reason. */
+    /** QUIC captures whose hellos we knowingly read differently from tshark, with the reason. */
     private static final Map<String, Map<String, String>> QUIC_CORRECTIONS =
             OracleCorrections.load("corpus-quic-corrections.tsv");
 
@@ -81,12 +84,17 @@ class CorpusGoldenTest {
         String observedFlags = "intercepted=" + observed.verdicts.getOrDefault(Verdict.INTERCEPTED, 0L)
                 + " suspected=" + observed.verdicts.getOrDefault(Verdict.SUSPECTED, 0L);
         Map<String, String> quicCorrection = QUIC_CORRECTIONS.get(capture);
+        boolean quic = quicCaptures(corpus).contains(capture);
         List<String> expectedQuic = quicCorrection != null ? splitNames(quicCorrection.get("server_names"))
-                : quicCaptures(corpus).contains(capture) ? TsharkOracle.udpClientHelloNames(TsharkOracle.load(corpus, capture))
-                : List.of();
+                : quic ? TsharkOracle.udpClientHelloNames(TsharkOracle.load(corpus, capture)) : List.of();
+        long expectedQuicServerHellos = quicCorrection != null ? Long.parseLong(quicCorrection.get("server_hellos"))
+                : quic ? TsharkOracle.load(corpus, capture).udpHelloCount("ServerHello") : 0;
+        String quicSource = quicCorrection != null ? " (corrected: " + quicCorrection.get("reason") + ")" : "";
         assertAll(capture,
                 () -> assertEquals(expectedQuic, observed.quicServerNames, "QUIC ClientHellos' server names"
-                        + (quicCorrection != null ? " (corrected: " + quicCorrection.get("reason") + ")" : "")),
+                        + quicSource),
+                () -> assertEquals(expectedQuicServerHellos, observed.quicServerHellos, "QUIC ServerHellos"
+                        + quicSource),
                 () -> assertEquals(expectedFlags, observedFlags, "verdicts (corpus-verdicts.tsv lists the flagged captures)"),
                 () -> assertEquals(expected.pairs, observed.pairs, "(server name, leaf SHA-1) pairs" + source),
                 () -> assertEquals(expected.clientHellos, observed.clientHellos, "ClientHellos" + source),
@@ -103,13 +111,16 @@ class CorpusGoldenTest {
     }
 
     /**
-     * @param quicServerNames the server name (or "") of every QUIC ClientHello, sorted
+     * @param quicServerNames the server name (or "") of every QUIC ClientHello, sorted: a session's
+     *        first hello's name once per ClientHello it counted (a second hello repeats the first's
+     *        name, RFC 8446 §4.1.2)
+     * @param quicServerHellos the ServerHellos of all QUIC sessions, HelloRetryRequests included
      * @param fingerprints every session's fingerprints, TCP and QUIC, in emission order
      */
     record Observed(Set<String> pairs, long clientHellos, long serverHellos, Map<Verdict, Long> verdicts,
-                    List<String> quicServerNames, List<SessionFingerprints> fingerprints) {
+                    List<String> quicServerNames, long quicServerHellos, List<SessionFingerprints> fingerprints) {
         Observed(Set<String> pairs, long clientHellos, long serverHellos) {
-            this(pairs, clientHellos, serverHellos, Map.of(), List.of(), List.of());
+            this(pairs, clientHellos, serverHellos, Map.of(), List.of(), 0, List.of());
         }
     }
 
@@ -149,11 +160,15 @@ class CorpusGoldenTest {
         List<SessionFingerprints> fingerprints = new ArrayList<>();
         long clientHellos = 0;
         long serverHellos = 0;
+        long quicServerHellos = 0;
         for (TlsSession s : sessions) {
             fingerprints.add(SessionFingerprints.of(s));
             if (s.quic()) {
                 String name = s.clientHello().offered().serverName();
-                quicNames.add(name != null ? name : "");
+                for (int i = 0; i < s.clientHellos(); i++) {
+                    quicNames.add(name != null ? name : "");
+                }
+                quicServerHellos += s.serverHellos();
                 continue;
             }
             clientHellos += s.clientHellos();
@@ -165,7 +180,8 @@ class CorpusGoldenTest {
             }
         }
         quicNames.sort(null);
-        return new Observed(pairs, clientHellos, serverHellos, verdicts, quicNames, List.copyOf(fingerprints));
+        return new Observed(pairs, clientHellos, serverHellos, verdicts, quicNames, quicServerHellos,
+                List.copyOf(fingerprints));
     }
 
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.quic.QuicClientHello;
+import io.tlswatch.analyzer.quic.QuicHandshake;
 import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionAssembler;
 import io.tlswatch.analyzer.session.TlsSession;
@@ -48,14 +50,31 @@ class SessionFingerprintsTest {
     }
 
     @Test
-    void aQuicSessionsJa4StartsWithQAndItHasNoJa3s() {
-        TlsSession session = TlsSession.quic(ENDPOINTS, client("quic-client"), 1, 0, 0, 0);
+    void aQuicSessionsJa4StartsWithQAndWithoutAServerHelloItHasNoJa3s() {
+        TlsSession session = quicSession(client("quic-client"), null);
         SessionFingerprints f = SessionFingerprints.of(session);
 
         // arkime/quicietf.pcap
         assertEquals("ddfef2ad23ab6dd55307813c2d0b7d58", f.values().get(Fingerprint.JA3));
         assertEquals("q13d0311h3_55b375c5d22e_3512bcbbc9ec", f.values().get(Fingerprint.JA4));
         assertFalse(f.values().containsKey(Fingerprint.JA3S));
+    }
+
+    @Test
+    void aQuicSessionWithItsServerHelloCarriesItsJa3s() {
+        TlsSession session = quicSession(client("quic-client"), server("chrome-split-server"));
+        SessionFingerprints f = SessionFingerprints.of(session);
+
+        assertEquals("q13d0311h3_55b375c5d22e_3512bcbbc9ec", f.values().get(Fingerprint.JA4));
+        // arkime/tls-split-client-hello.pcap frame 8: a TLS 1.3 ServerHello as QUIC servers send them
+        assertEquals("eb1d94daa7e0344597e756a1fb6e7054", f.values().get(Fingerprint.JA3S));
+    }
+
+    private static TlsSession quicSession(ClientHello client, ServerHello server) {
+        QuicClientHello hello = new QuicClientHello(client, 1, new byte[8], new byte[8], new byte[0], false, 1, 0, 0);
+        QuicHandshake handshake = new QuicHandshake(hello, server, 1, server == null ? 0 : 1, false, 0, List.of());
+        return TlsSession.quic(ENDPOINTS, handshake, server == null ? TlsSession.End.END_OF_INPUT
+                : TlsSession.End.QUIC_SERVER_HELLO, 0);
     }
 
     @Test

@@ -69,6 +69,12 @@ record TsharkOracle(List<Map<String, String>> certificates, List<Map<String, Str
         return hellos.stream().filter(TsharkOracle::onTcp).filter(r -> message.equals(r.get("msg"))).count();
     }
 
+    /** The hellos of one kind tshark found on UDP streams (QUIC or DTLS). */
+    long udpHelloCount(String message) {
+        return hellos.stream().filter(r -> r.getOrDefault("stream", "").startsWith("udp"))
+                .filter(r -> message.equals(r.get("msg"))).count();
+    }
+
     private static List<Map<String, String>> rows(Path tsv) {
         if (!Files.exists(tsv)) {
             return List.of();

@@ -3,7 +3,9 @@ package io.tlswatch.analyzer.quic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.fingerprint.Ja3s;
 import io.tlswatch.analyzer.net.IpAddressText;
+import io.tlswatch.analyzer.tls.ClientHello;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.PacketSource;
 import io.tlswatch.capture.decode.DecodeOutcome;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every QUIC capture of the shared corpus, read packet by packet, one tracker per UDP flow (its
- * client the sender of the flow's first datagram), against the tshark oracle's ClientHello rows
- * on UDP streams: the same server name and ALPN for every flow. Skipped without ../shared.
+ * client the sender of the flow's first datagram), against the tshark oracle's hello rows on UDP
+ * streams: the same server name and ALPN for every flow's ClientHello, the same JA3S for every
+ * flow's (last) ServerHello. Skipped without ../shared.
  */
 class CorpusQuicTest {
     /**
@@ -41,27 +44,41 @@ class CorpusQuicTest {
         Path corpus = SharedCorpus.require();
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
+        int serverHellosCompared = 0;
         for (String capture : quicCaptures(corpus)) {
-            Map<String, String> expected = oracleHellos(corpus, capture);
+            Map<String, String> expected = oracleHellos(corpus, capture, "ClientHello", "sni", "alpn");
+            Map<String, String> expectedServer = oracleHellos(corpus, capture, "ServerHello", "ja3s_md5(tshark)");
             Replay replay = Replay.of(corpus.resolve(capture));
             if (NOT_READ.containsKey(capture)) {
                 assertTrue(replay.counters.get(NOT_READ.get(capture)) > 0, capture + ": " + replay.counters);
                 continue;
             }
-            for (Map.Entry<String, String> e : expected.entrySet()) {
-                String actual = replay.hellos.get(e.getKey());
-                if (!e.getValue().equals(actual)) {
-                    mismatches.add(capture + " " + e.getKey() + ": oracle " + e.getValue() + ", read " + actual
-                            + " (" + replay.counters + ")");
-                }
-            }
+            compare(capture, expected, replay.hellos, replay.counters, mismatches);
+            compare(capture, expectedServer, replay.serverHellos, replay.counters, mismatches);
             if (replay.hellos.size() > expected.size() && !READ_BEYOND_ORACLE.contains(capture)) {
                 mismatches.add(capture + ": read " + replay.hellos.keySet() + ", oracle " + expected.keySet());
             }
+            if (replay.serverHellos.size() > expectedServer.size()) {
+                mismatches.add(capture + ": ServerHellos read " + replay.serverHellos.keySet() + ", oracle "
+                        + expectedServer.keySet());
+            }
             compared += expected.size();
+            serverHellosCompared += expectedServer.size();
         }
         assertEquals(List.of(), mismatches);
-        assertTrue(compared >= 140, "oracle hellos compared: " + compared);
+        assertTrue(compared >= 140, "oracle ClientHellos compared: " + compared);
+        assertTrue(serverHellosCompared >= 25, "oracle ServerHellos compared: " + serverHellosCompared);
+    }
+
+    private static void compare(String capture, Map<String, String> expected, Map<String, String> read,
+            QuicCounters counters, List<String> mismatches) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String actual = read.get(e.getKey());
+            if (!e.getValue().equals(actual)) {
+                mismatches.add(capture + " " + e.getKey() + ": oracle " + e.getValue() + ", read " + actual
+                        + " (" + counters + ")");
+            }
+        }
     }
 
     /** Captures the manifest describes as QUIC. */
@@ -76,19 +93,35 @@ class CorpusQuicTest {
         return out;
     }
 
-    /** The oracle's first ClientHello per UDP stream, keyed by flow: "client:port>server:port" to "sni alpn". */
-    private static Map<String, String> oracleHellos(Path corpus, String capture) throws IOException {
+    /**
+     * The oracle's hellos of one kind per UDP flow, keyed "client:port>server:port", the named
+     * columns joined by a space: the first ClientHello's, the last ServerHello's (the one after
+     * a HelloRetryRequest, as a session keeps it).
+     */
+    private static Map<String, String> oracleHellos(Path corpus, String capture, String message, String... columns)
+            throws IOException {
         Path file = corpus.resolve(capture).resolveSibling("expected")
                 .resolve(corpus.resolve(capture).getFileName() + ".hello.oracle.tsv");
         Map<String, String> out = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file);
         List<String> header = List.of(lines.get(0).split("\t", -1));
+        boolean fromClient = message.equals("ClientHello");
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split("\t", -1);
-            if (c[header.indexOf("msg")].equals("ClientHello") && c[header.indexOf("stream")].startsWith("udp")) {
-                String flow = c[header.indexOf("src_ip")] + ":" + c[header.indexOf("src_port")] + ">"
-                        + c[header.indexOf("dst_ip")] + ":" + c[header.indexOf("dst_port")];
-                out.putIfAbsent(flow, c[header.indexOf("sni")] + " " + c[header.indexOf("alpn")]);
+            if (c[header.indexOf("msg")].equals(message) && c[header.indexOf("stream")].startsWith("udp")) {
+                String src = c[header.indexOf("src_ip")] + ":" + c[header.indexOf("src_port")];
+                String dst = c[header.indexOf("dst_ip")] + ":" + c[header.indexOf("dst_port")];
+                String flow = fromClient ? src + ">" + dst : dst + ">" + src;
+                List<String> values = new ArrayList<>();
+                for (String column : columns) {
+                    values.add(c[header.indexOf(column)]);
+                }
+                String value = String.join(" ", values);
+                if (fromClient) {
+                    out.putIfAbsent(flow, value);
+                } else {
+                    out.put(flow, value);
+                }
             }
         }
         return out;
@@ -98,6 +131,7 @@ class CorpusQuicTest {
     private static final class Replay {
         final QuicCounters counters = new QuicCounters();
         final Map<String, String> hellos = new LinkedHashMap<>();
+        final Map<String, String> serverHellos = new LinkedHashMap<>();
         private final QuicInitialDecoder decoder = new QuicInitialDecoder();
         private final Map<String, QuicInitialTracker> trackers = new LinkedHashMap<>();
 
@@ -113,6 +147,7 @@ class CorpusQuicTest {
                     }
                 }
             }
+            replay.trackers.forEach((flow, tracker) -> replay.handedOver(flow, tracker.endOfFlow()));
             return replay;
         }
 
@@ -122,15 +157,23 @@ class CorpusQuicTest {
             String flow = src + ">" + dst;
             QuicInitialTracker fromServer = trackers.get(dst + ">" + src);
             if (fromServer != null) {
-                fromServer.feedFromServer(record.data(), p.payloadOffset, p.payloadLength);
+                handedOver(dst + ">" + src, fromServer.feedFromServer(record.data(), p.payloadOffset, p.payloadLength,
+                        record.timestampNanos()));
                 return;
             }
-            QuicClientHello hello = trackers.computeIfAbsent(flow, f -> new QuicInitialTracker(decoder, counters))
-                    .feedFromClient(record.data(), p.payloadOffset, p.payloadLength, record.timestampNanos());
-            if (hello != null) {
-                String sni = hello.hello().offered().serverName();
-                hellos.put(flow, (sni == null ? "" : sni) + " " + String.join("|",
-                        hello.hello().offered().alpnProtocols()));
+            handedOver(flow, trackers.computeIfAbsent(flow, f -> new QuicInitialTracker(decoder, counters))
+                    .feedFromClient(record.data(), p.payloadOffset, p.payloadLength, record.timestampNanos()));
+        }
+
+        private void handedOver(String flow, QuicHandshake handshake) {
+            if (handshake == null) {
+                return;
+            }
+            ClientHello hello = handshake.client().hello();
+            String sni = hello.offered().serverName();
+            hellos.put(flow, (sni == null ? "" : sni) + " " + String.join("|", hello.offered().alpnProtocols()));
+            if (handshake.serverHello() != null) {
+                serverHellos.put(flow, Ja3s.of(handshake.serverHello()).md5());
             }
         }
     }

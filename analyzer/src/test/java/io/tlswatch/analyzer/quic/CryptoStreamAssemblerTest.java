@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlswatch.analyzer.tls.HandshakeLayout;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The CRYPTO stream put back together: order, overlaps, the bound, and what is not a ClientHello. */
+/**
+ * A CRYPTO stream put back together: order, overlaps, the bound, what is not a hello, and the
+ * hellos that follow one another in it (a second ClientHello, a ServerHello after an HRR).
+ */
 class CryptoStreamAssemblerTest {
     private static final int BOUND = 4096;
-    private final CryptoStreamAssembler stream = new CryptoStreamAssembler(BOUND);
+    private final CryptoStreamAssembler stream = new CryptoStreamAssembler(BOUND, HandshakeLayout.CLIENT_HELLO);
     private final byte[] hello = RfcVectors.clientHelloMessage();
 
     @Test
@@ -87,7 +91,7 @@ class CryptoStreamAssemblerTest {
 
         stream.add(0, serverHello, 0, 1);
 
-        assertEquals(CryptoStreamAssembler.NOT_CLIENT_HELLO, stream.state());
+        assertEquals(CryptoStreamAssembler.UNEXPECTED_TYPE, stream.state());
     }
 
     @Test
@@ -107,5 +111,77 @@ class CryptoStreamAssemblerTest {
 
         assertEquals(null, stream.buffer());
         assertEquals(CryptoStreamAssembler.NEED_MORE, stream.state());
+    }
+
+    @Test
+    void theNextHelloIsReadFromWhereTheFirstEnds() {
+        byte[] second = TestHellos.hrrSecondClientHello();
+        stream.add(0, hello, 0, hello.length);
+        stream.next();
+
+        assertEquals(hello.length, stream.messageOffset());
+        assertEquals(null, stream.buffer(), "nothing after the first hello yet: the buffer is freed");
+        assertEquals(CryptoStreamAssembler.NEED_MORE, stream.state());
+
+        stream.add(hello.length + 100, second, 100, second.length - 100);
+        stream.add(hello.length, second, 0, 100);
+
+        assertEquals(CryptoStreamAssembler.COMPLETE, stream.state());
+        assertArrayEquals(second, Arrays.copyOf(stream.buffer(), second.length));
+    }
+
+    @Test
+    void bytesOfTheNextHelloThatCameEarlyAreKept() {
+        byte[] second = TestHellos.hrrSecondClientHello();
+        stream.add(hello.length + 50, second, 50, second.length - 50);
+        stream.add(0, hello, 0, hello.length);
+
+        stream.next();
+        assertEquals(CryptoStreamAssembler.NEED_MORE, stream.state(), "its first 50 bytes are missing");
+        stream.add(hello.length, second, 0, 50);
+
+        assertEquals(CryptoStreamAssembler.COMPLETE, stream.state());
+        assertArrayEquals(second, Arrays.copyOf(stream.buffer(), second.length));
+    }
+
+    @Test
+    void aRetransmissionOfAHelloAlreadyReadIsIgnored() {
+        stream.add(0, hello, 0, hello.length);
+        stream.next();
+
+        assertTrue(stream.add(0, hello, 0, hello.length));
+        assertTrue(stream.add(10, hello, 0, hello.length - 10));
+
+        assertEquals(null, stream.buffer(), "nothing past the first hello: nothing kept");
+        assertEquals(CryptoStreamAssembler.NEED_MORE, stream.state());
+    }
+
+    @Test
+    void aFrameAcrossTheEndOfTheFirstHelloFeedsTheNextOne() {
+        byte[] second = TestHellos.hrrSecondClientHello();
+        byte[] both = QuicPacketWriter.concat(hello, second);
+        stream.add(0, both, 0, hello.length - 10);
+        stream.add(hello.length - 10, both, hello.length - 10, both.length - hello.length + 10);
+
+        assertEquals(CryptoStreamAssembler.COMPLETE, stream.state());
+        stream.next();
+
+        assertEquals(CryptoStreamAssembler.COMPLETE, stream.state());
+        assertArrayEquals(second, Arrays.copyOf(stream.buffer(), second.length));
+    }
+
+    @Test
+    void theBoundIsOnStreamOffsetsNotOnEachHello() {
+        byte[] big = new byte[3000];
+        big[0] = HandshakeLayout.CLIENT_HELLO;
+        big[2] = (byte) ((3000 - 4) >>> 8);
+        big[3] = (byte) (3000 - 4);
+        stream.add(0, big, 0, big.length);
+        stream.next();
+        byte[] header = {1, 0, 0x05, 0x00};
+
+        stream.add(3000, header, 0, 4);
+
+        assertEquals(CryptoStreamAssembler.TOO_LARGE, stream.state(), "3000 + 1284 bytes pass 4096");
     }
 }

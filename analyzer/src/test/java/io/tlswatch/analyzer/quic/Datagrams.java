@@ -40,12 +40,27 @@ record Datagrams(boolean fromClient, int frame, byte[] bytes) {
         }
     }
 
-    /** Feeds this datagram to the tracker in its direction; the hello if it completes one. */
-    QuicClientHello feed(QuicInitialTracker tracker, long timeNanos) {
-        if (fromClient) {
-            return tracker.feedFromClient(bytes, 0, bytes.length, timeNanos);
+    /** Feeds this datagram to the tracker in its direction; the handshake if it completes it. */
+    QuicHandshake feed(QuicInitialTracker tracker, long timeNanos) {
+        return fromClient ? tracker.feedFromClient(bytes, 0, bytes.length, timeNanos)
+                : tracker.feedFromServer(bytes, 0, bytes.length, timeNanos);
+    }
+
+    /**
+     * Feeds every datagram to the tracker in order, each at its frame number as its time; the
+     * handshake one of them completed, else null.
+     */
+    static QuicHandshake feedAll(List<Datagrams> datagrams, QuicInitialTracker tracker) {
+        QuicHandshake handshake = null;
+        for (Datagrams d : datagrams) {
+            QuicHandshake h = d.feed(tracker, d.frame());
+            handshake = h != null ? h : handshake;
         }
-        tracker.feedFromServer(bytes, 0, bytes.length);
-        return null;
+        return handshake;
+    }
+
+    /** The datagram of frame {@code frame} among {@code datagrams}. */
+    static Datagrams frame(List<Datagrams> datagrams, int frame) {
+        return datagrams.stream().filter(d -> d.frame() == frame).findFirst().orElseThrow();
     }
 }

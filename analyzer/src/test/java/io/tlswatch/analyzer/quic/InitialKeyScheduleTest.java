@@ -9,8 +9,8 @@ import io.tlswatch.testkit.Hex;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which connection ID's keys a client's Initials use (RFC 9001 §5.2) and what a Retry changes
- * (RFC 9000 §17.2.5.2: at most one, none after a server Initial).
+ * Which connection ID's keys a connection's Initials use (RFC 9001 §5.2), the client's and the
+ * server's, and what a Retry changes (RFC 9000 §17.2.5.2: at most one, none after a server Initial).
  */
 class InitialKeyScheduleTest {
     private static final byte[] DCID = Hex.bytes("0011223344556677");
@@ -26,7 +26,7 @@ class InitialKeyScheduleTest {
         QuicPacketHeader h = parsed(initial);
 
         QuicInitialKeys keys = schedule.keys(h, initial, 0, hkdf);
-        schedule.opened(h, initial, keys, 0);
+        schedule.opened(h, initial, keys);
 
         assertArrayEquals(DCID, schedule.keysDcid());
         assertSame(keys, schedule.keys(h, initial, 0, hkdf), "cached");
@@ -47,7 +47,7 @@ class InitialKeyScheduleTest {
     @Test
     void aRetryAfterAServerInitialIsIgnored() {
         open(initialTo(DCID));
-        schedule.serverInitial();
+        schedule.serverInitialOpened();
 
         assertEquals(InitialKeySchedule.RETRY_IGNORED, retry(DCID, SCID, Hex.bytes("aaaa")));
 
@@ -82,20 +82,37 @@ class InitialKeyScheduleTest {
     }
 
     @Test
-    void packetNumbersOnlyGrow() {
-        byte[] initial = initialTo(DCID);
-        QuicPacketHeader h = parsed(initial);
-        QuicInitialKeys keys = schedule.keys(h, initial, 0, hkdf);
+    void theServersKeysComeFromTheClientsDcidAndFollowARetry() {
+        byte[] serverInitial = writer.serverInitial(QuicLayout.VERSION_1, DCID, SCID, Hex.bytes("5e5e"), 0, 1,
+                new byte[40]);
+        QuicPacketHeader h = parsed(serverInitial);
+        assertNull(schedule.serverKeys(h, hkdf), "no client Initial yet: no DCID, no keys");
 
-        schedule.opened(h, initial, keys, 5);
-        schedule.opened(h, initial, keys, 3);
+        open(initialTo(DCID));
+        QuicInitialKeys beforeRetry = schedule.serverKeys(h, hkdf);
+        assertArrayEquals(QuicInitialKeys.server(QuicVersion.V1, DCID, 0, DCID.length, hkdf).key(), beforeRetry.key());
+        assertSame(beforeRetry, schedule.serverKeys(h, hkdf), "cached");
 
-        assertEquals(5, schedule.largestPacketNumber());
+        retry(DCID, SCID, Hex.bytes("aaaa"));
+        byte[] retried = Hex.bytes("aaaa");
+        assertArrayEquals(QuicInitialKeys.server(QuicVersion.V1, retried, 0, 2, hkdf).key(),
+                schedule.serverKeys(h, hkdf).key());
+    }
+
+    @Test
+    void theServersKeysAreInTheVersionOfItsPacket() {
+        open(initialTo(DCID));
+        byte[] v2 = writer.serverInitial(QuicLayout.VERSION_2, DCID, SCID, Hex.bytes("5e5e"), 0, 1, new byte[40]);
+
+        QuicInitialKeys keys = schedule.serverKeys(parsed(v2), hkdf);
+
+        assertEquals(QuicVersion.V2, keys.version(), "compatible version negotiation (RFC 9368): v1 client, v2 server");
+        assertArrayEquals(QuicInitialKeys.server(QuicVersion.V2, DCID, 0, DCID.length, hkdf).key(), keys.key());
     }
 
     private void open(byte[] initial) {
         QuicPacketHeader h = parsed(initial);
-        schedule.opened(h, initial, schedule.keys(h, initial, 0, hkdf), 0);
+        schedule.opened(h, initial, schedule.keys(h, initial, 0, hkdf));
     }
 
     /** A Retry whose tag is computed over {@code odcid}, to the client {@code toClient}. */

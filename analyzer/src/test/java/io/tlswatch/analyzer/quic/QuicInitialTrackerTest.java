@@ -1,5 +1,6 @@
 package io.tlswatch.analyzer.quic;
 
+import static io.tlswatch.analyzer.quic.Datagrams.frame;
 import static io.tlswatch.analyzer.quic.QuicPacketWriter.concat;
 import static io.tlswatch.analyzer.quic.QuicPacketWriter.crypto;
 import static io.tlswatch.analyzer.quic.QuicPacketWriter.padding;
@@ -34,7 +35,8 @@ class QuicInitialTrackerTest {
     void rfc9001ClientInitialGivesItsClientHello() {
         byte[] packet = RfcVectors.v1Packet();
 
-        QuicClientHello event = tracker.feedFromClient(packet, 0, packet.length, 1_000);
+        tracker.feedFromClient(packet, 0, packet.length, 1_000);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals("example.com", event.hello().offered().serverName());
@@ -47,25 +49,31 @@ class QuicInitialTrackerTest {
         assertEquals(1, event.initialPackets());
         assertEquals(1_000, event.firstInitialNanos());
         assertEquals(1_000, event.completedNanos());
-        assertEquals(QuicInitialTracker.State.HELLO_DONE, tracker.state());
+        assertEquals(QuicInitialTracker.State.READING_SERVER_HELLO, tracker.state());
         assertEquals(1, counters.get(QuicOutcome.CLIENT_INITIAL));
         assertEquals(1, counters.get(QuicOutcome.CLIENT_HELLO));
     }
 
     @Test
-    void theHelloIsRaisedOnceAndLaterDatagramsCostNothing() {
+    void theHandshakeIsHandedOverOnceAndLaterDatagramsCostNothing() {
         byte[] packet = RfcVectors.v1Packet();
+        byte[] server = RfcVectors.v1ServerPacket();
         tracker.feedFromClient(packet, 0, packet.length, 1);
+        assertNotNull(tracker.feedFromServer(server, 0, server.length, 2));
 
-        assertNull(tracker.feedFromClient(packet, 0, packet.length, 2));
+        assertNull(tracker.feedFromClient(packet, 0, packet.length, 3));
+        assertNull(tracker.feedFromServer(server, 0, server.length, 4));
+        assertNull(tracker.endOfFlow());
         assertEquals(1, counters.get(QuicOutcome.CLIENT_INITIAL), "not even decrypted again");
+        assertEquals(1, counters.get(QuicOutcome.SERVER_INITIAL), "not even decrypted again");
     }
 
     @Test
     void rfc9369Version2ClientInitialGivesItsClientHello() {
         byte[] packet = RfcVectors.v2Packet();
 
-        QuicClientHello event = tracker.feedFromClient(packet, 0, packet.length, 0);
+        tracker.feedFromClient(packet, 0, packet.length, 0);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(QuicLayout.VERSION_2, event.version());
@@ -76,9 +84,11 @@ class QuicInitialTrackerTest {
     void helloOverTwoInitialsFromSuricataVerify() {
         List<Datagrams> d = Datagrams.load("suricata-quic-retry.datagrams");
 
-        assertNull(d.get(0).feed(tracker, 1), "half a hello");
-        assertEquals(QuicInitialTracker.State.COLLECTING, tracker.state());
-        QuicClientHello event = d.get(1).feed(tracker, 2);
+        d.get(0).feed(tracker, 1);
+        assertNull(tracker.clientHello(), "half a hello");
+        assertEquals(QuicInitialTracker.State.READING_CLIENT_HELLO, tracker.state());
+        d.get(1).feed(tracker, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals("www.gravatar.com", event.hello().offered().serverName());
@@ -93,11 +103,10 @@ class QuicInitialTrackerTest {
     @Test
     void helloFinishedAfterARetryUsesTheKeysOfTheRetrysConnectionId() {
         List<Datagrams> d = Datagrams.load("suricata-quic-retry.datagrams");
-        QuicClientHello event = null;
         for (int frame : new int[] {1, 3, 4, 5, 6}) {
-            QuicClientHello e = frame(d, frame).feed(tracker, frame);
-            event = e != null ? e : event;
+            frame(d, frame).feed(tracker, frame);
         }
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals("www.gravatar.com", event.hello().offered().serverName());
@@ -113,8 +122,9 @@ class QuicInitialTrackerTest {
     void aMissedRetryIsInferredFromTheKeysThatOpen() {
         List<Datagrams> d = Datagrams.load("suricata-quic-retry.datagrams");
         frame(d, 1).feed(tracker, 1);
-        QuicClientHello event = frame(d, 5).feed(tracker, 5);
-        event = event != null ? event : frame(d, 6).feed(tracker, 6);
+        frame(d, 5).feed(tracker, 5);
+        frame(d, 6).feed(tracker, 6);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertTrue(event.retried());
@@ -124,8 +134,9 @@ class QuicInitialTrackerTest {
     @Test
     void aConnectionSeenOnlyAfterItsRetryStillGivesTheHello() {
         List<Datagrams> d = Datagrams.load("suricata-quic-retry.datagrams");
-        QuicClientHello event = frame(d, 5).feed(tracker, 5);
-        event = event != null ? event : frame(d, 6).feed(tracker, 6);
+        frame(d, 5).feed(tracker, 5);
+        frame(d, 6).feed(tracker, 6);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(false, event.retried(), "nothing showed a Retry");
@@ -136,8 +147,10 @@ class QuicInitialTrackerTest {
     void helloWhoseStartComesInTheSecondDatagram() {
         List<Datagrams> d = Datagrams.load("suricata-quic-frag-unordered.datagrams");
 
-        assertNull(d.get(0).feed(tracker, 1));
-        QuicClientHello event = d.get(1).feed(tracker, 2);
+        d.get(0).feed(tracker, 1);
+        assertNull(tracker.clientHello());
+        d.get(1).feed(tracker, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals("mastodon.social", event.hello().offered().serverName());
@@ -148,8 +161,10 @@ class QuicInitialTrackerTest {
     void theSameDatagramsInTheOtherOrderGiveTheSameHello() {
         List<Datagrams> d = Datagrams.load("suricata-quic-frag-unordered.datagrams");
 
-        assertNull(d.get(1).feed(tracker, 1));
-        QuicClientHello event = d.get(0).feed(tracker, 2);
+        d.get(1).feed(tracker, 1);
+        assertNull(tracker.clientHello());
+        d.get(0).feed(tracker, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals("mastodon.social", event.hello().offered().serverName());
@@ -159,7 +174,8 @@ class QuicInitialTrackerTest {
     void version2FromZeek() {
         List<Datagrams> d = Datagrams.load("zeek-quicv2-http3.datagrams");
 
-        QuicClientHello event = d.get(0).feed(tracker, 1);
+        d.get(0).feed(tracker, 1);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(QuicLayout.VERSION_2, event.version());
@@ -168,12 +184,13 @@ class QuicInitialTrackerTest {
     }
 
     @Test
-    void serverPacketsAreCountedNotRead() {
+    void aServerInitialBeforeAnyClientInitialHasNoKeysAndIsCounted() {
         List<Datagrams> d = Datagrams.load("zeek-quicv2-http3.datagrams");
 
         d.get(1).feed(tracker, 1);
 
-        assertEquals(1, counters.get(QuicOutcome.SERVER_INITIAL));
+        assertEquals(1, counters.get(QuicOutcome.SERVER_INITIAL_WITHOUT_KEYS));
+        assertEquals(0, counters.get(QuicOutcome.SERVER_INITIAL));
         assertEquals(1, counters.get(QuicOutcome.SERVER_HANDSHAKE));
         assertEquals(QuicInitialTracker.State.AWAITING_INITIAL, tracker.state());
     }
@@ -195,7 +212,8 @@ class QuicInitialTrackerTest {
 
         assertNull(d.get(0).feed(tracker, 1));
         assertNull(d.get(1).feed(tracker, 2));
-        QuicClientHello event = d.get(2).feed(tracker, 3);
+        d.get(2).feed(tracker, 3);
+        QuicClientHello event = tracker.clientHello();
 
         assertEquals(1, counters.get(QuicOutcome.RESERVED_VERSION));
         assertEquals(1, counters.get(QuicOutcome.VERSION_NEGOTIATION));
@@ -212,8 +230,10 @@ class QuicInitialTrackerTest {
         byte[] tail = clientInitial(1, concat(crypto(cut, hello, cut, hello.length), padding(300)));
         byte[] head = clientInitial(2, concat(crypto(0, hello, 0, cut), padding(100)));
 
-        assertNull(tracker.feedFromClient(tail, 0, tail.length, 1));
-        QuicClientHello event = tracker.feedFromClient(head, 0, head.length, 2);
+        tracker.feedFromClient(tail, 0, tail.length, 1);
+        assertNull(tracker.clientHello());
+        tracker.feedFromClient(head, 0, head.length, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertSameHello(hello, event.hello());
@@ -229,7 +249,8 @@ class QuicInitialTrackerTest {
                 crypto(850, hello, 850, 1250), padding(20));
 
         byte[] packet = clientInitial(0, frames);
-        QuicClientHello event = tracker.feedFromClient(packet, 0, packet.length, 1);
+        tracker.feedFromClient(packet, 0, packet.length, 1);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertSameHello(hello, event.hello());
@@ -244,7 +265,8 @@ class QuicInitialTrackerTest {
         byte[] second = clientInitial(1, crypto(0, forged, 0, forged.length));
 
         tracker.feedFromClient(first, 0, first.length, 1);
-        QuicClientHello event = tracker.feedFromClient(second, 0, second.length, 2);
+        tracker.feedFromClient(second, 0, second.length, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertSameHello(hello, event.hello());
@@ -261,8 +283,9 @@ class QuicInitialTrackerTest {
                 1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
 
         tracker.feedFromClient(before, 0, before.length, 1);
-        tracker.feedFromServer(retry, 0, retry.length);
-        QuicClientHello event = tracker.feedFromClient(after, 0, after.length, 3);
+        tracker.feedFromServer(retry, 0, retry.length, 2);
+        tracker.feedFromClient(after, 0, after.length, 3);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertSameHello(hello, event.hello());
@@ -281,8 +304,9 @@ class QuicInitialTrackerTest {
         byte[] after = clientInitial(1, concat(crypto(1100, hello, 1100, hello.length), padding(500)));
 
         tracker.feedFromClient(before, 0, before.length, 1);
-        tracker.feedFromServer(forged, 0, forged.length);
-        QuicClientHello event = tracker.feedFromClient(after, 0, after.length, 3);
+        tracker.feedFromServer(forged, 0, forged.length, 2);
+        tracker.feedFromClient(after, 0, after.length, 3);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(1, counters.get(QuicOutcome.RETRY_TAG_INVALID));
@@ -299,7 +323,8 @@ class QuicInitialTrackerTest {
                 concat(crypto(1100, hello, 1100, hello.length), padding(600)));
 
         tracker.feedFromClient(first, 0, first.length, 1);
-        QuicClientHello event = tracker.feedFromClient(next, 0, next.length, 2);
+        tracker.feedFromClient(next, 0, next.length, 2);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(false, event.retried());
@@ -312,7 +337,8 @@ class QuicInitialTrackerTest {
         byte[] packet = writer.clientInitial(0xff00001d, CLIENT_DCID, CLIENT_SCID, NO_TOKEN, 0, 2,
                 concat(crypto(0, hello, 0, hello.length), padding(900)));
 
-        QuicClientHello event = tracker.feedFromClient(packet, 0, packet.length, 1);
+        tracker.feedFromClient(packet, 0, packet.length, 1);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event, counters.toString());
         assertEquals(0xff00001d, event.version());
@@ -325,7 +351,9 @@ class QuicInitialTrackerTest {
                 QuicPacketWriter.opaque(QuicLayout.VERSION_1, QuicPacketType.ZERO_RTT, CLIENT_DCID, CLIENT_SCID, 600),
                 QuicPacketWriter.opaque(QuicLayout.VERSION_1, QuicPacketType.HANDSHAKE, CLIENT_DCID, CLIENT_SCID, 60));
 
-        assertNotNull(tracker.feedFromClient(datagram, 0, datagram.length, 1), counters.toString());
+        tracker.feedFromClient(datagram, 0, datagram.length, 1);
+
+        assertNotNull(tracker.clientHello(), counters.toString());
         assertEquals(1, counters.get(QuicOutcome.CLIENT_ZERO_RTT));
         assertEquals(1, counters.get(QuicOutcome.CLIENT_HANDSHAKE));
     }
@@ -336,7 +364,8 @@ class QuicInitialTrackerTest {
         byte[] stream = {0x08, 0x00, 0x01, 0x02};
         byte[] packet = clientInitial(0, concat(crypto(0, hello, 0, hello.length), stream, padding(900)));
 
-        QuicClientHello event = tracker.feedFromClient(packet, 0, packet.length, 1);
+        tracker.feedFromClient(packet, 0, packet.length, 1);
+        QuicClientHello event = tracker.clientHello();
 
         assertNotNull(event);
         assertEquals(1, counters.get(QuicOutcome.FRAME_NOT_ALLOWED));
@@ -347,7 +376,7 @@ class QuicInitialTrackerTest {
         byte[] serverHello = {HandshakeLayout.SERVER_HELLO, 0, 0, 2, 3, 3};
         byte[] packet = clientInitial(0, concat(crypto(0, serverHello, 0, serverHello.length), padding(900)));
 
-        assertNull(tracker.feedFromClient(packet, 0, packet.length, 1));
+        tracker.feedFromClient(packet, 0, packet.length, 1);
 
         assertEquals(QuicInitialTracker.State.GAVE_UP, tracker.state());
         assertEquals(QuicOutcome.CRYPTO_NOT_CLIENT_HELLO, tracker.gaveUpFor());
@@ -359,7 +388,7 @@ class QuicInitialTrackerTest {
         byte[] header = {HandshakeLayout.CLIENT_HELLO, 0x01, 0x00, 0x00};
         byte[] packet = clientInitial(0, concat(crypto(0, header, 0, 4), padding(900)));
 
-        assertNull(tracker.feedFromClient(packet, 0, packet.length, 1));
+        tracker.feedFromClient(packet, 0, packet.length, 1);
 
         assertEquals(QuicOutcome.CRYPTO_OVER_BOUND, tracker.gaveUpFor());
         assertEquals("ClientHello of 65536 bytes", tracker.gaveUpDetail());
@@ -370,10 +399,10 @@ class QuicInitialTrackerTest {
         byte[] far = new byte[100];
         byte[] packet = clientInitial(0, concat(crypto(64 * 1024 - 50, far, 0, far.length), padding(900)));
 
-        assertNull(tracker.feedFromClient(packet, 0, packet.length, 1));
+        tracker.feedFromClient(packet, 0, packet.length, 1);
 
         assertEquals(1, counters.get(QuicOutcome.CRYPTO_OVER_BOUND));
-        assertEquals(QuicInitialTracker.State.COLLECTING, tracker.state());
+        assertEquals(QuicInitialTracker.State.READING_CLIENT_HELLO, tracker.state());
     }
 
     @Test
@@ -381,7 +410,7 @@ class QuicInitialTrackerTest {
         byte[] broken = {HandshakeLayout.CLIENT_HELLO, 0, 0, 3, 3, 3, 1};
         byte[] packet = clientInitial(0, concat(crypto(0, broken, 0, broken.length), padding(900)));
 
-        assertNull(tracker.feedFromClient(packet, 0, packet.length, 1));
+        tracker.feedFromClient(packet, 0, packet.length, 1);
 
         assertEquals(QuicOutcome.CLIENT_HELLO_MALFORMED, tracker.gaveUpFor());
         assertEquals("ClientHello.random runs past the end of what holds it", tracker.gaveUpDetail());
@@ -447,10 +476,6 @@ class QuicInitialTrackerTest {
 
     private byte[] clientInitial(long packetNumber, byte[] frames) {
         return writer.clientInitial(QuicLayout.VERSION_1, CLIENT_DCID, CLIENT_SCID, NO_TOKEN, packetNumber, 2, frames);
-    }
-
-    private static Datagrams frame(List<Datagrams> datagrams, int frame) {
-        return datagrams.stream().filter(d -> d.frame() == frame).findFirst().orElseThrow();
     }
 
     private static void assertSameHello(byte[] message, ClientHello actual) {

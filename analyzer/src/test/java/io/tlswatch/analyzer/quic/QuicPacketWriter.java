@@ -8,16 +8,18 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Writes protected client Initial packets and the frames inside them, for tests that need
+ * Writes protected Initial packets of either side and the frames inside them, for tests that need
  * variants of real ones (a hello cut into CRYPTO frames in another order, another DCID after a
- * Retry). The protection is the sender's side of RFC 9001 §5.3-5.4, written apart from the code
- * under test; {@code QuicPacketWriterTest} checks it reproduces RFC 9001 Appendix A.2 to the byte.
+ * Retry, a HelloRetryRequest exchange). The protection is the sender's side of RFC 9001 §5.3-5.4,
+ * written apart from the code under test; {@code QuicPacketWriterTest} checks it reproduces
+ * RFC 9001 Appendix A.2 and A.3 to the byte. Public for the tests of the packages that make
+ * sessions of QUIC flows.
  */
-final class QuicPacketWriter {
+public final class QuicPacketWriter {
     private final Hkdf hkdf = new Hkdf();
 
     /** A QUIC variable-length integer in its shortest encoding (RFC 9000 §16). */
-    static byte[] varInt(long v) {
+    public static byte[] varInt(long v) {
         if (v < 0x40) {
             return new byte[] {(byte) v};
         }
@@ -36,15 +38,15 @@ final class QuicPacketWriter {
     }
 
     /** A CRYPTO frame (RFC 9000 §19.6). */
-    static byte[] crypto(long offset, byte[] data, int from, int to) {
+    public static byte[] crypto(long offset, byte[] data, int from, int to) {
         return concat(new byte[] {0x06}, varInt(offset), varInt(to - from), Arrays.copyOfRange(data, from, to));
     }
 
-    static byte[] padding(int n) {
+    public static byte[] padding(int n) {
         return new byte[n];
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
@@ -56,7 +58,7 @@ final class QuicPacketWriter {
      * A protected client Initial: Length written in two bytes (as RFC 9001 A.2 does), the packet
      * number truncated to {@code pnLength} bytes, {@code frames} encrypted.
      */
-    byte[] clientInitial(int wireVersion, byte[] dcid, byte[] scid, byte[] token, long packetNumber,
+    public byte[] clientInitial(int wireVersion, byte[] dcid, byte[] scid, byte[] token, long packetNumber,
             int pnLength, byte[] frames) {
         return clientInitial(wireVersion, dcid, dcid, scid, token, packetNumber, pnLength, frames);
     }
@@ -65,8 +67,37 @@ final class QuicPacketWriter {
      * A client Initial to {@code dcid} protected with the keys of {@code keysDcid}: a client's
      * Initials once it has moved to the server's connection ID (RFC 9001 §5.2).
      */
-    byte[] clientInitial(int wireVersion, byte[] keysDcid, byte[] dcid, byte[] scid, byte[] token,
+    public byte[] clientInitial(int wireVersion, byte[] keysDcid, byte[] dcid, byte[] scid, byte[] token,
             long packetNumber, int pnLength, byte[] frames) {
+        QuicVersion version = QuicVersion.of(wireVersion);
+        QuicInitialKeys keys = QuicInitialKeys.client(version, keysDcid, 0, keysDcid.length, hkdf);
+        return initial(wireVersion, keys, dcid, scid, token, packetNumber, pnLength, frames);
+    }
+
+    /**
+     * A server Initial to the client's {@code dcid} (its SCID) from {@code scid}, protected with
+     * the server keys of the client's {@code keysDcid} (RFC 9001 §5.2); no token.
+     */
+    public byte[] serverInitial(int wireVersion, byte[] keysDcid, byte[] dcid, byte[] scid, long packetNumber,
+            int pnLength, byte[] frames) {
+        return serverInitial(wireVersion, keysDcid, dcid, scid, packetNumber, pnLength, frames, false);
+    }
+
+    /** The same, with the fixed bit cleared before protection when {@code quicBitGreased} (RFC 9287). */
+    public byte[] serverInitial(int wireVersion, byte[] keysDcid, byte[] dcid, byte[] scid, long packetNumber,
+            int pnLength, byte[] frames, boolean quicBitGreased) {
+        QuicVersion version = QuicVersion.of(wireVersion);
+        QuicInitialKeys keys = QuicInitialKeys.server(version, keysDcid, 0, keysDcid.length, hkdf);
+        return initial(wireVersion, keys, dcid, scid, new byte[0], packetNumber, pnLength, frames, quicBitGreased);
+    }
+
+    private static byte[] initial(int wireVersion, QuicInitialKeys keys, byte[] dcid, byte[] scid, byte[] token,
+            long packetNumber, int pnLength, byte[] frames) {
+        return initial(wireVersion, keys, dcid, scid, token, packetNumber, pnLength, frames, false);
+    }
+
+    private static byte[] initial(int wireVersion, QuicInitialKeys keys, byte[] dcid, byte[] scid, byte[] token,
+            long packetNumber, int pnLength, byte[] frames, boolean quicBitGreased) {
         QuicVersion version = QuicVersion.of(wireVersion);
         int typeBits = version.typeBits(QuicPacketType.INITIAL);
         int length = pnLength + frames.length + QuicLayout.AEAD_TAG_LENGTH;
@@ -74,10 +105,11 @@ final class QuicPacketWriter {
         for (int i = 0; i < pnLength; i++) {
             pn[i] = (byte) (packetNumber >>> (8 * (pnLength - 1 - i)));
         }
-        byte[] header = concat(new byte[] {(byte) (0xc0 | typeBits << 4 | (pnLength - 1))}, version(wireVersion),
+        int fixedBit = quicBitGreased ? 0 : QuicLayout.FIXED_BIT;
+        byte[] header = concat(new byte[] {(byte) (0x80 | fixedBit | typeBits << 4 | (pnLength - 1))},
+                version(wireVersion),
                 new byte[] {(byte) dcid.length}, dcid, new byte[] {(byte) scid.length}, scid,
                 varInt(token.length), token, new byte[] {(byte) (0x40 | length >>> 8), (byte) length}, pn);
-        QuicInitialKeys keys = QuicInitialKeys.client(version, keysDcid, 0, keysDcid.length, hkdf);
         byte[] sealed = seal(keys, packetNumber, header, frames);
         byte[] packet = concat(header, sealed);
         protectHeader(keys, packet, header.length - pnLength, pnLength);
@@ -88,7 +120,7 @@ final class QuicPacketWriter {
      * A Retry (RFC 9000 §17.2.5) to the client whose first DCID was {@code odcid}, its integrity
      * tag computed as RFC 9001 §5.8 says; {@code unusedBits} fill the first byte's low four bits.
      */
-    static byte[] retry(int wireVersion, int unusedBits, byte[] odcid, byte[] dcid, byte[] scid, byte[] token) {
+    public static byte[] retry(int wireVersion, int unusedBits, byte[] odcid, byte[] dcid, byte[] scid, byte[] token) {
         QuicVersion version = QuicVersion.of(wireVersion);
         byte[] packet = concat(longHeaderStart(wireVersion, version.typeBits(QuicPacketType.RETRY), dcid, scid),
                 token);
@@ -106,7 +138,7 @@ final class QuicPacketWriter {
     }
 
     /** A long header packet of {@code type} whose {@code payloadLength} bytes are opaque (0-RTT, Handshake). */
-    static byte[] opaque(int wireVersion, QuicPacketType type, byte[] dcid, byte[] scid, int payloadLength) {
+    public static byte[] opaque(int wireVersion, QuicPacketType type, byte[] dcid, byte[] scid, int payloadLength) {
         int typeBits = QuicVersion.of(wireVersion).typeBits(type);
         byte[] payload = new byte[payloadLength];
         Arrays.fill(payload, (byte) 0x5a);

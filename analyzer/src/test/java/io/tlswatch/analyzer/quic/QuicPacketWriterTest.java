@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import io.tlswatch.testkit.Hex;
 import org.junit.jupiter.api.Test;
 
-/** The tests' packet writer protects as RFC 9001 A.2 and RFC 9369 A.2 do, to the byte. */
+/** The tests' packet writer protects as RFC 9001 and RFC 9369 (A.2, A.3, A.4) do, to the byte. */
 class QuicPacketWriterTest {
     private final QuicPacketWriter writer = new QuicPacketWriter();
 
@@ -19,6 +19,14 @@ class QuicPacketWriterTest {
     void writesTheVersion2ClientInitialOfRfc9369() {
         assertArrayEquals(RfcVectors.v2Packet(), writer.clientInitial(QuicLayout.VERSION_2, RfcVectors.DCID,
                 new byte[0], new byte[0], RfcVectors.PACKET_NUMBER, 4, RfcVectors.payload()));
+    }
+
+    @Test
+    void writesTheServerInitialsOfRfc9001AndRfc9369() {
+        assertArrayEquals(RfcVectors.v1ServerPacket(), writer.serverInitial(QuicLayout.VERSION_1, RfcVectors.DCID,
+                new byte[0], RfcVectors.SERVER_SCID, RfcVectors.SERVER_PACKET_NUMBER, 2, RfcVectors.SERVER_FRAMES));
+        assertArrayEquals(RfcVectors.v2ServerPacket(), writer.serverInitial(QuicLayout.VERSION_2, RfcVectors.DCID,
+                new byte[0], RfcVectors.SERVER_SCID, RfcVectors.SERVER_PACKET_NUMBER, 2, RfcVectors.SERVER_FRAMES));
     }
 
     @Test

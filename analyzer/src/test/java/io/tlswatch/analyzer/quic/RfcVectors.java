@@ -1,11 +1,14 @@
 package io.tlswatch.analyzer.quic;
 
 import io.tlswatch.testkit.Hex;
+import java.util.Arrays;
 
 /**
  * The client Initial of RFC 9001 Appendix A.2 and RFC 9369 Appendix A.2: the same 1162-byte
  * payload (a CRYPTO frame with a ClientHello, then PADDING), DCID 0x8394c8f03e515708, packet
- * number 2, protected for version 1 and version 2. Typed in from the RFC texts.
+ * number 2, protected for version 1 and version 2; and the server Initial of Appendix A.3 of each
+ * that answers it: an ACK and a CRYPTO frame with the ServerHello, from SCID 0xf067a5502a4262b5,
+ * packet number 1, protected with the server keys of the same DCID. Typed in from the RFC texts.
  */
 final class RfcVectors {
     static final byte[] DCID = Hex.bytes("8394c8f03e515708");
@@ -38,6 +41,22 @@ final class RfcVectors {
     /** The same for version 2, RFC 9369 A.2 (Initial is type 1). */
     static final byte[] V2_UNPROTECTED_HEADER = Hex.bytes("d36b3343cf088394c8f03e5157080000449e00000002");
 
+    /** The server's connection ID in A.3 (the client's is empty). */
+    static final byte[] SERVER_SCID = Hex.bytes("f067a5502a4262b5");
+    static final int SERVER_PACKET_NUMBER = 1;
+
+    /** The 99-byte payload of A.3: an ACK frame, then a CRYPTO frame with the ServerHello. */
+    static final byte[] SERVER_FRAMES = Hex.bytes("""
+            02 00 00 00 00                              // ACK: largest 0, no delay, 0 ranges, first 0
+            06 00 405a                                  // CRYPTO, offset 0, length 90
+            02000056 0303                               // server_hello, 86 bytes; legacy_version
+            eefce7f7b37ba1d1632e96677825ddf73988cfc79825df566dc5430b9a045a12  // random
+            00 1301 00                                  // no session id; TLS_AES_128_GCM_SHA256; null
+            002e                                        // extensions, 46 bytes
+            0033 0024 001d00209d3c940d89690b84d08a60993c144eca684d1081287c834d5311bcf32bb9da1a  // x25519
+            002b 0002 0304                              // supported_versions: TLS 1.3
+            """);
+
     private RfcVectors() {
     }
 
@@ -63,5 +82,20 @@ final class RfcVectors {
     /** RFC 9369 A.2's protected packet, 1200 bytes. */
     static byte[] v2Packet() {
         return Hex.bytes(QuicTestResources.text("rfc9369-client-initial.hex"));
+    }
+
+    /** The ServerHello handshake message inside A.3's CRYPTO frame (header included). */
+    static byte[] serverHelloMessage() {
+        return Arrays.copyOfRange(SERVER_FRAMES, 9, SERVER_FRAMES.length);
+    }
+
+    /** RFC 9001 A.3's protected server Initial, 135 bytes. */
+    static byte[] v1ServerPacket() {
+        return Hex.bytes(QuicTestResources.text("rfc9001-server-initial.hex"));
+    }
+
+    /** RFC 9369 A.3's protected server Initial, 135 bytes. */
+    static byte[] v2ServerPacket() {
+        return Hex.bytes(QuicTestResources.text("rfc9369-server-initial.hex"));
     }
 }
