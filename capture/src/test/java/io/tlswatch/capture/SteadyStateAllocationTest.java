@@ -2,7 +2,6 @@ package io.tlswatch.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlswatch.capture.decode.DecodeCounters;
 import io.tlswatch.capture.decode.DecodeOutcome;
@@ -10,11 +9,11 @@ import io.tlswatch.capture.decode.DecodedPacket;
 import io.tlswatch.capture.decode.StandardPacketDecoder;
 import io.tlswatch.capture.file.CaptureFiles;
 import io.tlswatch.capture.file.PcapngWriter;
+import io.tlswatch.testkit.AllocationCounter;
 import io.tlswatch.testkit.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,7 @@ class SteadyStateAllocationTest {
 
     @Test
     void readingDecodingAndCountingAllocateNothingPerPacket() throws IOException {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "this JVM does not count allocated bytes");
+        AllocationCounter threads = AllocationCounter.require();
 
         int packets = 40_000;
         ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -58,11 +53,11 @@ class SteadyStateAllocationTest {
                 source.next(record);
                 counters.count(decoder.decode(record, decoded));
             }
-            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long before = threads.currentThread();
             while (source.next(record)) {
                 counters.count(decoder.decode(record, decoded));
             }
-            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            long allocated = threads.currentThread() - before;
             assertTrue(allocated < 4096, allocated + " bytes allocated for " + packets / 2 + " packets");
         }
         assertEquals(packets, counters.get(DecodeOutcome.TCP));

@@ -3,10 +3,9 @@ package io.tlswatch.analyzer.quic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tlswatch.testkit.AllocationCounter;
 import io.tlswatch.testkit.Hex;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class SteadyStateAllocationTest {
 
     @Test
     void packetsThatAreNotInitialsToReadAllocateNothing() {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
+        AllocationCounter threads = AllocationCounter.require();
         QuicCounters counters = new QuicCounters();
         QuicInitialDecoder decoder = new QuicInitialDecoder();
         QuicInitialTracker waiting = new QuicInitialTracker(decoder, counters);
@@ -40,7 +39,7 @@ class SteadyStateAllocationTest {
                 RfcVectors.SERVER_SCID, 1000);
 
         for (int warmup = 0; warmup < 2; warmup++) {
-            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long before = threads.currentThread();
             for (int i = 0; i < ROUNDS; i++) {
                 waiting.feedFromClient(oneRtt, 0, oneRtt.length, i);
                 waiting.feedFromClient(zeroRtt, 0, zeroRtt.length, i);
@@ -50,7 +49,7 @@ class SteadyStateAllocationTest {
                 done.feedFromClient(initial, 0, initial.length, i);
                 done.feedFromServer(serverInitial, 0, serverInitial.length, i);
             }
-            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            long allocated = threads.currentThread() - before;
             if (warmup == 1) {
                 assertTrue(allocated < 4096, allocated + " bytes for " + 7 * ROUNDS + " datagrams");
             }
@@ -61,7 +60,7 @@ class SteadyStateAllocationTest {
 
     @Test
     void anInitialCostsOnlyWhatTheJdksCryptoAllocates() {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
+        AllocationCounter threads = AllocationCounter.require();
         QuicInitialDecoder decoder = new QuicInitialDecoder();
         QuicCounters counters = new QuicCounters();
         QuicInitialDecoder.Connection connection = new ReopeningConnection();
@@ -71,11 +70,11 @@ class SteadyStateAllocationTest {
 
         int initials = 2000;
         for (int warmup = 0; warmup < 2; warmup++) {
-            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long before = threads.currentThread();
             for (int i = 0; i < initials; i++) {
                 decoder.decode(ackAndCrypto, 0, ackAndCrypto.length, true, connection, counters);
             }
-            long perInitial = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / initials;
+            long perInitial = (threads.currentThread() - before) / initials;
             if (warmup == 1) {
                 assertTrue(perInitial < 2048, perInitial + " bytes per Initial");
             }
@@ -83,14 +82,6 @@ class SteadyStateAllocationTest {
         assertEquals(2L * initials, counters.get(QuicOutcome.CLIENT_INITIAL), counters.toString());
     }
 
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "this JVM does not count allocated bytes");
-        return threads;
-    }
 
     /** A connection that takes every client Initial with the RFC DCID's keys, so one can be opened over and over. */
     private static final class ReopeningConnection implements QuicInitialDecoder.Connection {
