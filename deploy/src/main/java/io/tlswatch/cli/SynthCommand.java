@@ -73,6 +73,17 @@ public final class SynthCommand implements Callable<Integer> {
                     + SynthSettings.DEFAULT_SITES + ").")
     private Integer sites;
 
+    @Option(names = "--concurrent-flows", paramLabel = "N",
+            description = "Flows in progress at once, their steps interleaved (default: "
+                    + SynthSettings.DEFAULT_CONCURRENT_FLOWS + ", at most " + SynthSettings.MAX_CONCURRENT_FLOWS + ").")
+    private Integer concurrentFlows;
+
+    @Option(names = "--handshakes-first",
+            description = "Write each flow's handshake in one go as it starts; only data and closes interleave. With "
+                    + "--concurrent-flows as large as --flows, every connection is open and past its handshake "
+                    + "before the first one closes (to measure what many open flows cost).")
+    private boolean handshakesFirst;
+
     @Option(names = "--pcapng", description = "Write pcapng instead of pcap.")
     private boolean pcapng;
 
@@ -146,11 +157,15 @@ public final class SynthCommand implements Callable<Integer> {
                 "--data-bytes must be " + SynthSettings.MIN_DATA_BYTES + " to " + SynthSettings.MAX_DATA_BYTES);
         require(sites == null || sites >= 1 && sites <= SyntheticPki.MAX_SITES,
                 "--sites must be 1 to " + SyntheticPki.MAX_SITES);
+        require(concurrentFlows == null || concurrentFlows >= 1 && concurrentFlows <= SynthSettings.MAX_CONCURRENT_FLOWS,
+                "--concurrent-flows must be 1 to " + SynthSettings.MAX_CONCURRENT_FLOWS);
         SynthSettings s = SynthSettings.of(chosen, flows).withSeed(seed);
         s = tls13Share == null ? s : s.withTls13Share(tls13Share);
         s = forgedShare == null ? s : s.withForgedShare(forgedShare);
         s = dataBytes == null ? s : s.withDataBytes(dataBytes);
-        return sites == null ? s : s.withSites(sites);
+        s = concurrentFlows == null ? s : s.withConcurrentFlows(concurrentFlows);
+        s = sites == null ? s : s.withSites(sites);
+        return s.withHandshakesFirst(handshakesFirst);
     }
 
     private void require(boolean condition, String message) {

@@ -111,10 +111,22 @@ class SynthCommandTest {
         assertEquals("", stderr.toString(), "quiet");
     }
 
+    @Test
+    void concurrentFlowsAndHandshakesFirstWriteTheSameFlowsInAnotherOrder() throws IOException {
+        Path open = dir.resolve("open.pcap");
+        Path interleaved = dir.resolve("interleaved.pcap");
+        assertEquals(0, run("synth", "-q", "-o", open.toString(), "--flows", "50", "--mix", "handshake-heavy",
+                "--sites", "5", "--concurrent-flows", "50", "--handshakes-first"));
+        assertEquals(0, run("synth", "-q", "-o", interleaved.toString(), "--flows", "50", "--mix", "handshake-heavy",
+                "--sites", "5", "--concurrent-flows", "50"));
+        assertEquals(Files.size(open), Files.size(interleaved), "the same flows, in another order");
+        assertFalse(Arrays.equals(Files.readAllBytes(open), Files.readAllBytes(interleaved)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--flows 0", "--flows many", "--mix heavy", "--tls13-share 1.5", "--forged-share -0.1",
         "--tls13-share NaN", "--data-bytes 10", "--data-bytes 2000000000", "--sites 0", "--sites 100001", "--seed x",
-        "--progress sometimes"})
+        "--progress sometimes", "--concurrent-flows 0", "--concurrent-flows 2097153"})
     void aBadOptionIsOneLineAndExitStatusTwo(String option) {
         List<String> args = new ArrayList<>(List.of("synth", "-o", dir.resolve("never.pcap").toString()));
         args.addAll(List.of(option.split(" ")));

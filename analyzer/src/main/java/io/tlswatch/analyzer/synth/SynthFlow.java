@@ -23,7 +23,9 @@ final class SynthFlow {
     private final FlowPlan plan;
     private final TcpEndpoint client;
     private final TcpEndpoint server;
-    private final List<Flight> flights;
+    /** The handshake's flights, until the last is written (then null: an open flow holds a few fields). */
+    private List<Flight> flights;
+    private final int handshakeSteps;
     private final long clientIsn;
     private final long serverIsn;
     private int steps;
@@ -42,10 +44,16 @@ final class SynthFlow {
         this.serverIsn = random.nextLong() & SEQ_MASK;
         this.flights = plan.tls13() ? HandshakeFlights.tls13(serverName, chain, random)
                 : HandshakeFlights.tls12(serverName, chain, certificateMessage, random);
+        this.handshakeSteps = flights.size();
     }
 
     FlowPlan plan() {
         return plan;
+    }
+
+    /** Whether the next step is a flight of the handshake. */
+    boolean inHandshake() {
+        return steps < handshakeSteps;
     }
 
     /** Writes the next step; false when that was the close. */
@@ -59,9 +67,12 @@ final class SynthFlow {
             c.initialSequenceNumbers(clientNext - 1, serverNext - 1);
         }
         boolean more = true;
-        if (steps < flights.size()) {
+        if (steps < handshakeSteps) {
             Flight flight = flights.get(steps);
             send(c, flight.from(), flight.bytes(), flight.bytes().length);
+            if (steps + 1 == handshakeSteps) {
+                flights = null;
+            }
         } else if (clientDataSent < plan.clientDataBytes() || serverDataSent < plan.serverDataBytes()) {
             sendRecord(c, data);
         } else {

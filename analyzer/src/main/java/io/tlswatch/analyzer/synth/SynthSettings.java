@@ -16,18 +16,23 @@ import io.tlswatch.capture.synth.TcpConversation;
  *                        their headers included ({@link #MIN_DATA_BYTES} to {@link #MAX_DATA_BYTES});
  *                        the client sends a sixteenth, the server the rest
  * @param sites           distinct server names and certificates (1 to {@link SyntheticPki#MAX_SITES})
- * @param concurrentFlows flows in progress at once, interleaved packet step by packet step
+ * @param concurrentFlows flows in progress at once, interleaved packet step by packet step (each holds its
+ *                        handshake's bytes, a few KB, until they are written)
  * @param startNanos      capture time of the first packet, epoch nanoseconds
+ * @param handshakesFirst each flow's handshake is written in one go as the flow starts, and only its data
+ *                        and close interleave with other flows: as many connections open at once, each
+ *                        past its handshake, as {@code concurrentFlows} (long-lived connections on a
+ *                        busy link, for measuring what a million open flows cost)
  */
 public record SynthSettings(long flows, long seed, Mix mix, double tls13Share, double forgedShare, long dataBytes,
-                            int sites, int concurrentFlows, long startNanos) {
+                            int sites, int concurrentFlows, long startNanos, boolean handshakesFirst) {
     /** Enough for the shortest record from each side. */
     public static final long MIN_DATA_BYTES = 2L * ApplicationDataRecords.SHORTEST;
     public static final long MAX_DATA_BYTES = 1L << 30;
     public static final int DEFAULT_SITES = 1_000;
     public static final double DEFAULT_FORGED_SHARE = 0.05;
     public static final int DEFAULT_CONCURRENT_FLOWS = 64;
-    public static final int MAX_CONCURRENT_FLOWS = 65_536;
+    public static final int MAX_CONCURRENT_FLOWS = 1 << 21;
 
     public SynthSettings {
         require(flows >= 1, "flows must be at least 1, not " + flows);
@@ -44,31 +49,35 @@ public record SynthSettings(long flows, long seed, Mix mix, double tls13Share, d
     /** {@code flows} flows of the mix's defaults, seed 1, starting 2024-01-01T00:00:00Z. */
     public static SynthSettings of(Mix mix, long flows) {
         return new SynthSettings(flows, 1, mix, mix.tls13Share(), DEFAULT_FORGED_SHARE, mix.dataBytes(), DEFAULT_SITES,
-                DEFAULT_CONCURRENT_FLOWS, TcpConversation.DEFAULT_START_NANOS);
+                DEFAULT_CONCURRENT_FLOWS, TcpConversation.DEFAULT_START_NANOS, false);
     }
 
     public SynthSettings withSeed(long value) {
-        return new SynthSettings(flows, value, mix, tls13Share, forgedShare, dataBytes, sites, concurrentFlows, startNanos);
+        return new SynthSettings(flows, value, mix, tls13Share, forgedShare, dataBytes, sites, concurrentFlows, startNanos, handshakesFirst);
     }
 
     public SynthSettings withTls13Share(double value) {
-        return new SynthSettings(flows, seed, mix, value, forgedShare, dataBytes, sites, concurrentFlows, startNanos);
+        return new SynthSettings(flows, seed, mix, value, forgedShare, dataBytes, sites, concurrentFlows, startNanos, handshakesFirst);
     }
 
     public SynthSettings withForgedShare(double value) {
-        return new SynthSettings(flows, seed, mix, tls13Share, value, dataBytes, sites, concurrentFlows, startNanos);
+        return new SynthSettings(flows, seed, mix, tls13Share, value, dataBytes, sites, concurrentFlows, startNanos, handshakesFirst);
     }
 
     public SynthSettings withDataBytes(long value) {
-        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, value, sites, concurrentFlows, startNanos);
+        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, value, sites, concurrentFlows, startNanos, handshakesFirst);
     }
 
     public SynthSettings withSites(int value) {
-        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, dataBytes, value, concurrentFlows, startNanos);
+        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, dataBytes, value, concurrentFlows, startNanos, handshakesFirst);
     }
 
     public SynthSettings withConcurrentFlows(int value) {
-        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, dataBytes, sites, value, startNanos);
+        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, dataBytes, sites, value, startNanos, handshakesFirst);
+    }
+
+    public SynthSettings withHandshakesFirst(boolean value) {
+        return new SynthSettings(flows, seed, mix, tls13Share, forgedShare, dataBytes, sites, concurrentFlows, startNanos, value);
     }
 
     private static void require(boolean condition, String message) {

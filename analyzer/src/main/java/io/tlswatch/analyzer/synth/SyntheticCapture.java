@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
  * a share of them) followed by application data, written as Ethernet frames to a
  * {@link FrameSink}. A bounded number of flows is in progress at once; each step advances one of
  * them, drawn at random, by one flight or one record (see {@link SynthFlow}), so flows overlap in
- * time as on a link. The same settings give the same bytes: the PKI, the plan of the flows
- * ({@link FlowPlanner}), the ciphertext pool and the order of steps all follow from the seed.
+ * time as on a link ({@link SynthSettings#handshakesFirst()} writes each handshake in one go and
+ * interleaves only data and closes: many connections open at once). The same settings give the
+ * same bytes: the PKI, the plan of the flows ({@link FlowPlanner}), the ciphertext pool and the
+ * order of steps all follow from the seed.
  *
  * <p>Per record nothing is allocated here (the ciphertext is a slice of a pool); per step, the
  * capture module's {@link io.tlswatch.capture.synth.TcpConversation} makes a small object per
@@ -92,7 +94,7 @@ public final class SyntheticCapture {
         SynthFlow[] active = new SynthFlow[(int) Math.min(settings.concurrentFlows(), settings.flows())];
         int running = 0;
         while (running < active.length) {
-            active[running++] = start(planner.next());
+            active[running++] = start(planner.next(), out, data);
         }
         long steps = 0;
         while (running > 0) {
@@ -100,7 +102,7 @@ public final class SyntheticCapture {
             if (!active[i].step(out, data)) {
                 tally.add(active[i].plan());
                 if (!planner.done()) {
-                    active[i] = start(planner.next());
+                    active[i] = start(planner.next(), out, data);
                 } else {
                     active[i] = active[--running];
                     active[running] = null;
@@ -115,11 +117,16 @@ public final class SyntheticCapture {
                 out.frameBytes(), tally.applicationBytes, settings.startNanos(), out.clock() - StepWriter.PACKET_GAP_NANOS);
     }
 
-    private SynthFlow start(FlowPlan plan) {
+    /** A new flow; with {@link SynthSettings#handshakesFirst()}, its handshake is written at once. */
+    private SynthFlow start(FlowPlan plan, StepWriter out, ApplicationDataRecords data) throws IOException {
         ServerChain chain = chainSent(plan);
         byte[] certificateMessage = plan.tls13() ? null
                 : certificateMessages.computeIfAbsent(chain, c -> Tls12Messages.certificate(c.certificates()));
-        return new SynthFlow(plan, serverName(plan), chain, certificateMessage);
+        SynthFlow flow = new SynthFlow(plan, serverName(plan), chain, certificateMessage);
+        while (settings.handshakesFirst() && flow.inHandshake()) {
+            flow.step(out, data);
+        }
+        return flow;
     }
 
     /** Counts of the flows finished so far. */
