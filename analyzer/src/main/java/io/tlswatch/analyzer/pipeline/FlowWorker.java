@@ -7,6 +7,7 @@ import io.tlswatch.analyzer.flow.UdpTracker;
 import io.tlswatch.analyzer.session.SessionListener;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.analyzer.tls.TlsLimits;
+import io.tlswatch.analyzer.verdict.ChainJudge;
 import io.tlswatch.analyzer.x509.CertificateCache;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.decode.DecodeOutcome;
@@ -34,6 +35,7 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
 
     private final OneToOneRingBuffer ring;
     private final ManyToOneConcurrentArrayQueue<TlsSession> sessions;
+    private final ChainJudge chains;
     private final PipelineFailure failure;
     /**
      * Parks, no spinning: on two cores a spinning worker takes the reader's CPU, and the ring holds
@@ -58,8 +60,9 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     private RuntimeException firstInternalError;
 
     FlowWorker(AnalyzerConfig config, OneToOneRingBuffer ring, ManyToOneConcurrentArrayQueue<TlsSession> sessions,
-               PipelineFailure failure) {
+               ChainJudge chains, PipelineFailure failure) {
         this.ring = ring;
+        this.chains = chains;
         this.sessions = sessions;
         this.failure = failure;
         this.certificates = new CertificateCache(config.certificateCacheSize());
@@ -129,17 +132,30 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
                 udp.onPacket(packet, decoded, clock);
             }
         } catch (RuntimeException bug) {
-            internalErrors++;
-            if (firstInternalError == null) {
-                firstInternalError = bug;
-            }
+            noteInternalError(bug);
         }
     }
 
-    /** A finished session: to the sink's queue, waiting while it is full. */
+    private void noteInternalError(RuntimeException bug) {
+        internalErrors++;
+        if (firstInternalError == null) {
+            firstInternalError = bug;
+        }
+    }
+
+    /**
+     * A finished session: its chain judged and fingerprints taken here (work that needs no order),
+     * then to the sink's queue, waiting while it is full. Should judging fail, the sink judges it
+     * again and counts the error.
+     */
     @Override
     public void onSession(TlsSession session) {
         session.setEmissionSeq(emitted++);
+        try {
+            chains.prepare(session);
+        } catch (RuntimeException bug) {
+            noteInternalError(bug);
+        }
         while (!sessions.offer(session)) {
             if (failure.failed()) {
                 return;

@@ -57,7 +57,7 @@ public final class Pipeline {
         for (int i = 0; i < n; i++) {
             rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(
                     ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
-            workers.add(new FlowWorker(config, rings[i], sessions, failure));
+            workers.add(new FlowWorker(config, rings[i], sessions, verdicts.newChainJudge(), failure));
         }
         this.reader = new ReaderStage(rings, failure);
         this.emitter = new DocumentEmitter(documents, config.sensor(), sessionCounters, verdicts, prevalence);

@@ -7,6 +7,7 @@ import io.tlswatch.analyzer.tls.ServerHello;
 import io.tlswatch.analyzer.tls.TlsAnomaly;
 import io.tlswatch.analyzer.tls.TlsExtension;
 import io.tlswatch.analyzer.x509.CertificateInfo;
+import io.tlswatch.analyzer.x509.trust.ChainVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -73,6 +74,9 @@ public final class TlsSession {
     /** Emission order within the flow's worker: the last tie-break, for sessions of one connection. */
     long emissionSeq;
     private HandshakeFingerprints fingerprints;
+    private boolean chainJudged;
+    private ChainVerdict trustVerdict;
+    private ChainVerdict sanctionedVerdict;
     long lastNanos;
     ClientHello clientHello;
     ServerHello serverHello;
@@ -110,6 +114,26 @@ public final class TlsSession {
         }
         return fingerprints;
     }
+
+    /**
+     * Keeps the verdicts on the server chain, judged once the session finished (on its flow
+     * worker): against the trust store, and against the user's sanctioned CAs (null when there
+     * are none or no chain was seen).
+     */
+    public void chainJudged(ChainVerdict trust, ChainVerdict sanctioned) {
+        this.trustVerdict = trust;
+        this.sanctionedVerdict = sanctioned;
+        this.chainJudged = true;
+    }
+
+    /** Whether {@link #chainJudged} was called. */
+    public boolean isChainJudged() { return chainJudged; }
+
+    /** The chain's verdict against the trust store; null without a chain or before it was judged. */
+    public ChainVerdict trustVerdict() { return trustVerdict; }
+
+    /** The chain's verdict against the sanctioned CAs; null without them. */
+    public ChainVerdict sanctionedVerdict() { return sanctionedVerdict; }
 
     /** See {@link #orderNanos}; Long.MAX_VALUE for sessions finished at the end of the input. */
     public long orderNanos() { return orderNanos; }

@@ -6,15 +6,13 @@ import io.tlswatch.analyzer.verdict.catalogue.CatalogueMatcher;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
 import io.tlswatch.analyzer.verdict.catalogue.InterceptorClass;
 import io.tlswatch.analyzer.verdict.fingerprints.InterceptionClientHellos;
-import io.tlswatch.analyzer.x509.trust.ChainValidator;
-import io.tlswatch.analyzer.x509.trust.ChainVerdict;
-import io.tlswatch.analyzer.x509.trust.ChainVerdictCache;
 import io.tlswatch.analyzer.x509.trust.TrustStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Decides, for each finished session, whether it was intercepted: validates the chain against the
@@ -23,24 +21,27 @@ import java.util.Set;
  * {@link Verdict#INTERCEPTED}, suspicious evidence {@link Verdict#SUSPECTED}, a chain seen with
  * neither is {@link Verdict#CLEAN}, and no chain and no evidence is {@link Verdict#NOT_OBSERVABLE}.
  * Sessions are judged in the order they finish; the notary learns from each after judging it.
- * One per analyzer thread.
+ * The rules run on one thread, in session order; the chains may be judged beforehand on the flow
+ * workers, each with its own {@link ChainJudge}.
  */
 public final class VerdictEngine {
     /** Certificate Transparency SCTs delivered in the handshake (RFC 6962 section 3.3.1). */
     private static final int SIGNED_CERTIFICATE_TIMESTAMP = 18;
 
-    private final ChainValidator trustValidator;
-    private final ChainVerdictCache trust;
-    private final ChainVerdictCache sanctioned;
-    private long validations;
+    private final TrustStore trustStore;
+    private final TrustStore sanctionedCas;
+    private final int chainCacheSize;
+    /** Judges the chains of sessions no worker prepared (sessions judged directly, as in tests). */
+    private final ChainJudge ownJudge;
+    private final List<ChainJudge> judges = new CopyOnWriteArrayList<>();
     private final SiteNotary notary;
     private final List<Rule> rules;
 
     private VerdictEngine(Builder b) {
-        this.trustValidator = new ChainValidator(b.trustStore);
-        this.trust = b.chainCacheSize > 0 ? new ChainVerdictCache(trustValidator, b.chainCacheSize) : null;
-        this.sanctioned = b.sanctionedCas == null || b.sanctionedCas.size() == 0 ? null
-                : new ChainVerdictCache(new ChainValidator(b.sanctionedCas), Math.max(1, b.chainCacheSize));
+        this.trustStore = b.trustStore;
+        this.sanctionedCas = b.sanctionedCas;
+        this.chainCacheSize = b.chainCacheSize;
+        this.ownJudge = newChainJudge();
         this.notary = new SiteNotary(b.notaryNames);
         this.rules = List.of(
                 new SanctionedCaRule(),
@@ -56,7 +57,20 @@ public final class VerdictEngine {
         return new Builder(trustStore, catalogue);
     }
 
-    /** The verdict on a finished session, with its evidence. */
+    /**
+     * A judge of chains for one flow worker, with caches of its own, sharing this engine's trust
+     * stores; its counters add to {@link #chainCacheHits()} and {@link #chainCacheMisses()}.
+     */
+    public ChainJudge newChainJudge() {
+        ChainJudge judge = new ChainJudge(trustStore, sanctionedCas, chainCacheSize);
+        judges.add(judge);
+        return judge;
+    }
+
+    /**
+     * The verdict on a finished session, with its evidence. A session a worker's
+     * {@link ChainJudge} prepared keeps that chain verdict; any other is prepared here.
+     */
     public SessionVerdict judge(TlsSession session) {
         VerdictInput input = input(session);
         List<Evidence> evidence = new ArrayList<>(4);
@@ -69,25 +83,24 @@ public final class VerdictEngine {
     }
 
     private VerdictInput input(TlsSession s) {
-        String serverName = s.clientHello() != null ? s.clientHello().offered().serverName() : null;
-        Instant at = Instant.ofEpochSecond(Math.floorDiv(s.startNanos(), 1_000_000_000L),
-                Math.floorMod(s.startNanos(), 1_000_000_000L));
-        ChainVerdict trustVerdict = null;
-        ChainVerdict sanctionedVerdict = null;
-        if (!s.serverChainDer().isEmpty()) {
-            validations++;
-            List<String> hashes = new ArrayList<>(s.serverChain().size());
-            s.serverChain().forEach(c -> hashes.add(c.sha256()));
-            trustVerdict = trust != null ? trust.verdict(s.serverChainDer(), hashes, serverName, at)
-                    : new ChainValidator(trustValidator.trustStore()).validate(s.serverChainDer(), serverName, at);
-            if (sanctioned != null) {
-                sanctionedVerdict = sanctioned.verdict(s.serverChainDer(), hashes, serverName, at);
-            }
+        if (!s.isChainJudged()) {
+            ownJudge.prepare(s);
         }
         boolean sctInHandshake = s.ocspStapled() || s.serverHello() != null
                 && s.serverHello().extensions().has(SIGNED_CERTIFICATE_TIMESTAMP);
-        return new VerdictInput(serverName, s.serverChain(), trustVerdict, sanctionedVerdict, at,
+        return new VerdictInput(serverName(s), s.serverChain(), s.trustVerdict(), s.sanctionedVerdict(), startTime(s),
                 s.clientAccepted(), sctInHandshake, s.clientHello(), s.fingerprints());
+    }
+
+    /** The server name the client asked for, or null. */
+    static String serverName(TlsSession s) {
+        return s.clientHello() != null ? s.clientHello().offered().serverName() : null;
+    }
+
+    /** When the session started, on the capture's clock. */
+    static Instant startTime(TlsSession s) {
+        return Instant.ofEpochSecond(Math.floorDiv(s.startNanos(), 1_000_000_000L),
+                Math.floorMod(s.startNanos(), 1_000_000_000L));
     }
 
     private static SessionVerdict combine(VerdictInput in, List<Evidence> evidence) {
@@ -125,10 +138,14 @@ public final class VerdictEngine {
     }
 
     /** Chains judged from the cache. */
-    public long chainCacheHits() { return trust != null ? trust.hits() : 0; }
+    public long chainCacheHits() {
+        return judges.stream().mapToLong(ChainJudge::cacheHits).sum();
+    }
 
     /** Chains validated from scratch (every chain when the cache is off). */
-    public long chainCacheMisses() { return trust != null ? trust.misses() : validations; }
+    public long chainCacheMisses() {
+        return judges.stream().mapToLong(ChainJudge::cacheMisses).sum();
+    }
 
     /** Configuration of a {@link VerdictEngine}. */
     public static final class Builder {

@@ -10,6 +10,9 @@ import io.tlswatch.analyzer.synth.Mix;
 import io.tlswatch.analyzer.synth.SynthSettings;
 import io.tlswatch.analyzer.synth.SynthStats;
 import io.tlswatch.analyzer.synth.SyntheticCapture;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.x509.trust.TrustStore;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.PacketSource;
 import io.tlswatch.capture.file.CaptureFiles;
@@ -57,7 +60,9 @@ class BypassAllocationTest {
                 ByteBuffer.allocateDirect(Pipeline.RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
         ManyToOneConcurrentArrayQueue<TlsSession> finished = new ManyToOneConcurrentArrayQueue<>(Pipeline.SESSION_QUEUE);
         PipelineFailure failure = new PipelineFailure();
-        FlowWorker worker = new FlowWorker(AnalyzerConfig.defaults().withWorkers(1), ring, finished, failure);
+        FlowWorker worker = new FlowWorker(AnalyzerConfig.defaults().withWorkers(1), ring, finished,
+                VerdictEngine.builder(TrustStore.mozillaSnapshot(), InterceptorCatalogue.shipped()).build().newChainJudge(),
+                failure);
         ReaderStage reader = new ReaderStage(new OneToOneRingBuffer[] {ring}, failure);
 
         Pass warmUp = replay(capture, reader, ring, worker, finished, allocated);
