@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  */
 final class SynthFlow {
     private static final long SEQ_MASK = 0xffff_ffffL;
+    private static final int ESTABLISHING_RECORDS = 2;
 
     private final FlowPlan plan;
     private final TcpEndpoint client;
@@ -51,9 +52,16 @@ final class SynthFlow {
         return plan;
     }
 
-    /** Whether the next step is a flight of the handshake. */
-    boolean inHandshake() {
-        return steps < handshakeSteps;
+    /**
+     * Whether the next step still opens the connection: a flight of the handshake, or one of the
+     * first two application-data records (the client's, then the server's answer), after which a
+     * monitor sees the session established (RFC 5246 section 7.4.9 / RFC 8446 section 4.4.4: data
+     * follows the Finished messages) and needs nothing more of the flow.
+     */
+    boolean opening() {
+        return steps < handshakeSteps
+                || steps < handshakeSteps + ESTABLISHING_RECORDS && (clientDataSent < plan.clientDataBytes()
+                        || serverDataSent < plan.serverDataBytes());
     }
 
     /** Writes the next step; false when that was the close. */

@@ -19,7 +19,8 @@ import io.tlswatch.capture.synth.TcpConversation;
  * @param concurrentFlows flows in progress at once, interleaved packet step by packet step (each holds its
  *                        handshake's bytes, a few KB, until they are written)
  * @param startNanos      capture time of the first packet, epoch nanoseconds
- * @param handshakesFirst each flow's handshake is written in one go as the flow starts, and only its data
+ * @param handshakesFirst each flow's handshake (and the first data record of each side, which establishes
+ *                        the session) is written in one go as the flow starts, and only the rest of its data
  *                        and close interleave with other flows: as many connections open at once, each
  *                        past its handshake, as {@code concurrentFlows} (long-lived connections on a
  *                        busy link, for measuring what a million open flows cost)

@@ -117,13 +117,16 @@ public final class SyntheticCapture {
                 out.frameBytes(), tally.applicationBytes, settings.startNanos(), out.clock() - StepWriter.PACKET_GAP_NANOS);
     }
 
-    /** A new flow; with {@link SynthSettings#handshakesFirst()}, its handshake is written at once. */
+    /**
+     * A new flow; with {@link SynthSettings#handshakesFirst()}, its handshake and the first data
+     * records that establish the session are written at once.
+     */
     private SynthFlow start(FlowPlan plan, StepWriter out, ApplicationDataRecords data) throws IOException {
         ServerChain chain = chainSent(plan);
         byte[] certificateMessage = plan.tls13() ? null
                 : certificateMessages.computeIfAbsent(chain, c -> Tls12Messages.certificate(c.certificates()));
         SynthFlow flow = new SynthFlow(plan, serverName(plan), chain, certificateMessage);
-        while (settings.handshakesFirst() && flow.inHandshake()) {
+        while (settings.handshakesFirst() && flow.opening()) {
             flow.step(out, data);
         }
         return flow;
