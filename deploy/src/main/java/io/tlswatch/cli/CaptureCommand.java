@@ -72,6 +72,14 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Every this many seconds: a stats line on stderr and a stats document per interface.")
     private int statsIntervalSeconds;
 
+    @Option(names = "--when-full", paramLabel = "WHAT", defaultValue = "wait",
+            description = "When a worker falls behind: wait (the kernel buffer absorbs the burst; what it cannot hold "
+                    + "is counted as kernel drops) or drop (the packet at once, counted as dropped by tlswatch).")
+    private WhenFull whenFull;
+
+    /** What the reader does with a packet whose worker is full. */
+    enum WhenFull { wait, drop }
+
     @Option(names = {"-q", "--quiet"}, description = "No stats lines and no summary on stderr (errors are still printed).")
     private boolean quiet;
 
@@ -123,7 +131,7 @@ public final class CaptureCommand implements Callable<Integer> {
         try (SharedSink sink = new SharedSink(new JsonLinesSink(openOutput()))) {
             analyzer = new Analyzer(config, judge, sink);
             CaptureLoop loop = new CaptureLoop(capture, analyzer, sink, config.sensor(),
-                    statsIntervalSeconds * 1_000_000_000L, err, !quiet, CaptureCommand::wallClockNanos);
+                    statsIntervalSeconds * 1_000_000_000L, err, !quiet, CaptureCommand::wallClockNanos, whenFull == WhenFull.drop);
             if (!quiet) {
                 err.println(opened(capture));
             }

@@ -32,9 +32,15 @@ final class CaptureLoop {
     private final PrintWriter err;
     private final boolean statsLines;
     private final LongSupplier wallClockNanos;
+    private final boolean dropWhenFull;
 
+    /**
+     * @param dropWhenFull drop (and count) a packet whose worker's ring is full, rather than wait
+     *                     for room while the kernel's buffer absorbs the burst
+     */
     CaptureLoop(LiveCapture capture, Analyzer analyzer, DocumentSink sink, String sensor, long statsIntervalNanos,
-                PrintWriter err, boolean statsLines, LongSupplier wallClockNanos) {
+                PrintWriter err, boolean statsLines, LongSupplier wallClockNanos, boolean dropWhenFull) {
+        this.dropWhenFull = dropWhenFull;
         this.capture = capture;
         this.analyzer = analyzer;
         this.sink = sink;
@@ -56,7 +62,9 @@ final class CaptureLoop {
         while (true) {
             int rc = capture.read(record);
             if (rc == LiveCapture.PACKET) {
-                if (!analyzer.offer(record)) {
+                if (!dropWhenFull) {
+                    analyzer.onPacket(record);
+                } else if (!analyzer.offer(record)) {
                     capture.countDroppedByUs(record.interfaceIndex());
                 }
                 if (++sinceClock < CLOCK_EVERY_PACKETS) {
