@@ -37,6 +37,25 @@ public final class Analyzer implements PacketSink {
         pipeline.onPacket(packet);
     }
 
+    /**
+     * A packet from a live capture: as {@link #onPacket}, but when the worker that owns its flow
+     * is full the packet is dropped rather than waited for (the wire does not wait).
+     *
+     * @return false if the packet was dropped; the caller counts it
+     */
+    public boolean offer(PacketRecord packet) {
+        return pipeline.offer(packet);
+    }
+
+    /**
+     * Time passes without packets (a live capture's wall clock, ns since the epoch; on the thread
+     * that calls {@link #onPacket}): flows idle for longer than the timeout are finished and their
+     * sessions written, even on a quiet link. The clock never goes back.
+     */
+    public void advanceClock(long nowNanos) {
+        pipeline.advanceClock(nowNanos);
+    }
+
     /** Finishes every open flow (their sessions are written), stops the threads, flushes the sink. */
     public void finish() {
         pipeline.finish();

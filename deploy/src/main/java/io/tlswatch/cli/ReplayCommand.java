@@ -42,30 +42,6 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Write the documents here instead of standard output.")
     private Path output;
 
-    @Option(names = "--sensor", paramLabel = "NAME", description = "observer.name in every document "
-            + "(default: the host name).")
-    private String sensor;
-
-    @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1000000",
-            description = "Most flows tracked at once; the least recently seen is evicted (and counted).")
-    private int maxFlows;
-
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "A flow without packets for this long (in capture time) is finished.")
-    private int idleTimeoutSeconds;
-
-    @Option(names = "--handshake-window", paramLabel = "BYTES", defaultValue = "65536",
-            description = "Most handshake bytes held per direction of a flow while reassembling.")
-    private int windowBytes;
-
-    @Option(names = "--buffer-memory", paramLabel = "MiB", defaultValue = "512",
-            description = "Most memory all reassembly buffers may hold together.")
-    private int bufferMemoryMiB;
-
-    @Option(names = "--workers", paramLabel = "N",
-            description = "Threads the flows are sharded over (default: one per core but one, at least one).")
-    private Integer workers;
-
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Progress line on stderr: auto (when stderr is a terminal), always, never.")
     private ProgressLine.Mode progress;
@@ -74,11 +50,14 @@ public final class ReplayCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Mixin
+    private AnalyzerOptions analyzerOptions;
+
+    @Mixin
     private VerdictOptions verdicts;
 
     @Override
     public Integer call() throws IOException {
-        AnalyzerConfig config = config();
+        AnalyzerConfig config = analyzerOptions.config();
         VerdictEngine judge = verdicts.build();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
@@ -98,28 +77,6 @@ public final class ReplayCommand implements Callable<Integer> {
             new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started).print(err);
         }
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
-    }
-
-    private AnalyzerConfig config() {
-        require(maxFlows >= 1, "--max-flows must be at least 1");
-        require(idleTimeoutSeconds >= 1, "--idle-timeout must be at least 1 second");
-        require(windowBytes >= 4096 && windowBytes <= (64 << 20), "--handshake-window must be 4096 to 67108864 bytes");
-        require(bufferMemoryMiB >= 1, "--buffer-memory must be at least 1 MiB");
-        require((long) bufferMemoryMiB << 20 >= windowBytes, "--buffer-memory must hold at least one --handshake-window");
-        require(workers == null || workers >= 1 && workers <= 256, "--workers must be 1 to 256");
-        return AnalyzerConfig.defaults()
-                .withSensor(sensor != null ? sensor : AnalyzerConfig.hostName())
-                .withMaxFlows(maxFlows)
-                .withIdleTimeoutSeconds(idleTimeoutSeconds)
-                .withWindowBytes(windowBytes)
-                .withBufferMemoryBytes((long) bufferMemoryMiB << 20)
-                .withWorkers(workers != null ? workers : AnalyzerConfig.defaultWorkers());
-    }
-
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
-        }
     }
 
     private OutputStream openOutput() throws IOException {

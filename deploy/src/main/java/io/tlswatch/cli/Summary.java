@@ -27,8 +27,16 @@ final class Summary {
     private final AnalyzerStats stats;
     private final Prevalence prevalence;
     private final long elapsedNanos;
+    /** The first line, or null for a replay's (files read, unreadable, with errors). */
+    private final String heading;
 
     Summary(Replay.Result result, AnalyzerStats stats, Prevalence prevalence, long elapsedNanos) {
+        this(null, result, stats, prevalence, elapsedNanos);
+    }
+
+    /** A summary whose first line is {@code heading} (a live capture's: its interfaces and how it ended). */
+    Summary(String heading, Replay.Result result, AnalyzerStats stats, Prevalence prevalence, long elapsedNanos) {
+        this.heading = heading;
         this.result = result;
         this.stats = stats;
         this.prevalence = prevalence;
@@ -41,8 +49,12 @@ final class Summary {
         ReassemblyCounters r = stats.reassembly();
         double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
         long unreadable = result.errors().stream().filter(Replay.InputError::nothingRead).count();
-        out.printf(Locale.ROOT, "tlswatch replay: %d %s read, %d unreadable, %d with errors%n", result.sources(),
-                result.sources() == 1 ? "file" : "files", unreadable, result.errors().size() - unreadable);
+        if (heading != null) {
+            out.println(heading);
+        } else {
+            out.printf(Locale.ROOT, "tlswatch replay: %d %s read, %d unreadable, %d with errors%n", result.sources(),
+                    result.sources() == 1 ? "file" : "files", unreadable, result.errors().size() - unreadable);
+        }
         out.printf(Locale.ROOT, "  packets       %,d (%s); tcp %,d, udp %,d%n", result.packets(),
                 bytes(result.capturedBytes()), d.get(DecodeOutcome.TCP), d.get(DecodeOutcome.UDP));
         line(out, "not decoded", decodeFailures(d));

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tlswatch", mixinStandardHelpOptions = true, versionProvider = Tlswatch.Version.class,
         description = "Passive TLS interception monitor.",
-        subcommands = {ReplayCommand.class, SynthCommand.class, TrustStoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, CaptureCommand.class, SynthCommand.class, TrustStoreCommand.class, CommandLine.HelpCommand.class})
 public final class Tlswatch implements Runnable {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
@@ -41,7 +41,7 @@ public final class Tlswatch implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: replay, synth or truststore");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: replay, capture, synth or truststore");
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

@@ -74,6 +74,16 @@ public final class Pipeline {
         reader.onPacket(packet);
     }
 
+    /** One packet from a live capture, on the reading thread: false if its worker was full and it was dropped. */
+    public boolean offer(PacketRecord packet) {
+        return reader.offer(packet);
+    }
+
+    /** Wall-clock time passes on the reading thread without packets: idle flows expire. */
+    public void advanceClock(long nowNanos) {
+        reader.advanceClock(nowNanos);
+    }
+
     /** Ends the input, waits for every stage to finish and every document to be written. */
     public void finish() {
         if (finished) {

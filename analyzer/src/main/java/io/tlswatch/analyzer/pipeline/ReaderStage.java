@@ -17,7 +17,8 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * enough to know its flow, and copies it into the ring of the worker that owns that flow (a
  * symmetric hash of both endpoints, so both directions go to the same worker). Keeps the monotonic
  * packet clock that every worker uses, and ticks every worker now and then so that idle shards
- * still expire flows and advance. A full ring makes the reader wait (a replay loses nothing).
+ * still expire flows and advance. A full ring makes the reader wait (a replay loses nothing), or,
+ * for a live capture ({@link #offer}), drops the packet and says so.
  */
 final class ReaderStage {
     /** Packets between ticks to every worker. */
@@ -41,21 +42,52 @@ final class ReaderStage {
     }
 
     void onPacket(PacketRecord p) {
+        read(p, true);
+    }
+
+    /**
+     * As {@link #onPacket}, but a full ring drops the packet instead of waiting: a live capture
+     * cannot pause the wire, and waiting would only move the loss into the kernel's buffer.
+     *
+     * @return false if the packet was dropped (its worker's ring was full)
+     */
+    boolean offer(PacketRecord p) {
+        return read(p, false);
+    }
+
+    private boolean read(PacketRecord p, boolean wait) {
         DecodeOutcome outcome = decoder.decode(p, decoded);
         counters.count(outcome);
         clock = Math.max(clock, p.timestampNanos());
+        boolean taken = true;
         if (outcome.isDecoded()) {
             int shard = Math.floorMod(key.set(decoded).hash(), rings.length);
-            writePacket(rings[shard], p);
+            taken = writePacket(rings[shard], p, wait);
         }
         if (++sinceTick >= TICK_EVERY) {
             tickAll();
         }
+        return taken;
     }
 
-    private void writePacket(OneToOneRingBuffer ring, PacketRecord p) {
+    /**
+     * Time passes without packets (a quiet live link): the clock moves on to {@code nowNanos} (never
+     * back) and every worker is ticked, so idle flows expire and finished sessions are released.
+     */
+    void advanceClock(long nowNanos) {
+        clock = Math.max(clock, nowNanos);
+        tickAll();
+    }
+
+    private boolean writePacket(OneToOneRingBuffer ring, PacketRecord p, boolean wait) {
         int length = PacketRecordLayout.HEADER_LENGTH + p.capturedLength();
-        int index = claim(ring, PacketRecordLayout.PACKET, length);
+        int index = wait ? claim(ring, PacketRecordLayout.PACKET, length) : ring.tryClaim(PacketRecordLayout.PACKET, length);
+        if (index < 0) {
+            if (index != RingBuffer.INSUFFICIENT_CAPACITY) {
+                throw new IllegalStateException("ring refused a record of " + length + " bytes: " + index);
+            }
+            return false;
+        }
         AtomicBuffer b = ring.buffer();
         b.putLong(index + PacketRecordLayout.CLOCK_OFFSET, clock);
         b.putLong(index + PacketRecordLayout.TIMESTAMP_OFFSET, p.timestampNanos());
@@ -64,6 +96,7 @@ final class ReaderStage {
         b.putInt(index + PacketRecordLayout.ORIGINAL_LENGTH_OFFSET, p.originalLength());
         b.putBytes(index + PacketRecordLayout.HEADER_LENGTH, p.data(), p.offset(), p.capturedLength());
         ring.commit(index);
+        return true;
     }
 
     /** Every worker learns the clock (its idle flows expire, its watermark advances). */
