@@ -2,10 +2,9 @@ package io.tlswatch.capture.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlswatch.capture.PacketRecord;
-import java.lang.management.ManagementFactory;
+import io.tlswatch.testkit.AllocationCounter;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +18,7 @@ class LiveReadAllocationTest {
 
     @Test
     void readingThroughLibpcapAllocatesNothingPerPacket() throws Exception {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "this JVM does not count allocated bytes");
+        AllocationCounter threads = AllocationCounter.require();
 
         int packets = 100_000;
         Path a = LibpcapReadPathTest.write(dir.resolve("a.pcap"), true, ByteOrder.LITTLE_ENDIAN, packets / 2);
@@ -36,12 +31,12 @@ class LiveReadAllocationTest {
                 assertEquals(LiveCapture.PACKET, capture.read(record));
                 read++;
             }
-            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long before = threads.currentThread();
             while (capture.read(record) == LiveCapture.PACKET) {
                 checksum += record.data()[record.offset() + 12] + record.capturedLength();
                 read++;
             }
-            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            long allocated = threads.currentThread() - before;
             assertTrue(allocated < 4096, allocated + " bytes allocated for " + packets / 2 + " packets");
         }
         assertEquals(packets, read);

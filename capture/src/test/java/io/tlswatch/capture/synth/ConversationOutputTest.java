@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlswatch.capture.LinkType;
 import io.tlswatch.capture.PacketRecord;
@@ -15,11 +14,11 @@ import io.tlswatch.capture.PacketSource;
 import io.tlswatch.capture.file.CaptureFiles;
 import io.tlswatch.capture.file.PcapWriter;
 import io.tlswatch.capture.file.PcapngWriter;
+import io.tlswatch.testkit.AllocationCounter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,19 +64,15 @@ class ConversationOutputTest {
 
     @Test
     void writingAllocatesNothingPerPacket() throws IOException {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "this JVM does not count allocated bytes");
+        AllocationCounter threads = AllocationCounter.require();
         byte[] data = new byte[20_000];
         TcpConversation c = conversation().acknowledgeSends(false).segmentSize(1).handshake().client(data).close();
         FrameSink sink = FrameSink.pcap(new PcapWriter(OutputStream.nullOutputStream(), LinkType.ETHERNET));
         c.writeTo(sink);
 
-        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        long before = threads.currentThread();
         c.writeTo(sink);
-        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        long allocated = threads.currentThread() - before;
 
         assertTrue(allocated < 4096, allocated + " bytes allocated writing " + c.size() + " packets");
     }
