@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import io.tlswatch.capture.PacketRecord;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -34,8 +35,12 @@ final class LiveHandle {
 
     private final Memory headerCell = new Memory(Native.POINTER_SIZE);
     private final Memory dataCell = new Memory(Native.POINTER_SIZE);
-    private final Pointer header = new Pointer(0);
-    private final Pointer data = new Pointer(0);
+    // Views over native memory read with plain (intrinsic) loads, not a JNA call per field: the two
+    // cells pcap_next_ex fills with pointers, and, per packet, the header and data they point at.
+    private final UnsafeBuffer headerCellView = new UnsafeBuffer(Pointer.nativeValue(headerCell), Native.POINTER_SIZE);
+    private final UnsafeBuffer dataCellView = new UnsafeBuffer(Pointer.nativeValue(dataCell), Native.POINTER_SIZE);
+    private final UnsafeBuffer header = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer data = new UnsafeBuffer(0, 0);
 
     private long delivered;
     private long deliveredBytes;
@@ -138,8 +143,7 @@ final class LiveHandle {
             }
             return rc;
         }
-        Pointer.nativeValue(header, address(headerCell));
-        Pointer.nativeValue(data, address(dataCell));
+        header.wrap(address(headerCellView), PacketHeaderLayout.LENGTH);
         long seconds = PacketHeaderLayout.C_LONG == 8 ? header.getLong(PacketHeaderLayout.SECONDS_OFFSET)
                 : header.getInt(PacketHeaderLayout.SECONDS_OFFSET);
         long fraction = PacketHeaderLayout.C_LONG == 8 ? header.getLong(PacketHeaderLayout.FRACTION_OFFSET)
@@ -150,7 +154,10 @@ final class LiveHandle {
         if (length < captured) {
             cutToBuffer++;
         }
-        data.read(0, buffer, 0, length);
+        if (length > 0) {
+            data.wrap(address(dataCellView), length);
+            data.getBytes(0, buffer, 0, length);
+        }
         into.set(buffer, 0, length, (int) Math.min(Math.max(original, length), Integer.MAX_VALUE),
                 seconds * 1_000_000_000L + fraction * fractionNanos, linkType, index);
         delivered++;
@@ -158,7 +165,7 @@ final class LiveHandle {
         return LibPcap.PACKET;
     }
 
-    private static long address(Memory cell) {
+    private static long address(UnsafeBuffer cell) {
         return Native.POINTER_SIZE == 8 ? cell.getLong(0) : cell.getInt(0) & 0xFFFF_FFFFL;
     }
 

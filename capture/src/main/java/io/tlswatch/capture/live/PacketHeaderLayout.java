@@ -30,6 +30,8 @@ final class PacketHeaderLayout {
     static final int FRACTION_OFFSET = C_LONG;
     static final int CAPTURED_LENGTH_OFFSET = 2 * C_LONG;
     static final int ORIGINAL_LENGTH_OFFSET = 2 * C_LONG + 4;
+    /** The bytes up to the end of the fields read here. */
+    static final int LENGTH = ORIGINAL_LENGTH_OFFSET + 4;
 
     private PacketHeaderLayout() {
     }
