@@ -89,6 +89,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     private VerdictOptions verdicts;
 
+    @Mixin
+    private ConfigOption config;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();

@@ -55,6 +55,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private VerdictOptions verdicts;
 
+    @Mixin
+    private ConfigOption config;
+
     @Override
     public Integer call() throws IOException {
         AnalyzerConfig config = analyzerOptions.config();

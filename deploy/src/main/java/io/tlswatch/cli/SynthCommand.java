@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -91,6 +92,9 @@ public final class SynthCommand implements Callable<Integer> {
             + SyntheticPki.PUBLIC_ROOTS_FILE + ", for replay's --extra-roots) and the interception CAs' roots ("
             + SyntheticPki.INTERCEPTOR_ROOTS_FILE + ") into this folder.")
     private Path rootsDir;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Progress line on stderr: auto (when stderr is a terminal), always, never.")
