@@ -2,6 +2,7 @@ package io.tlswatch.analyzer;
 
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.pipeline.Pipeline;
+import io.tlswatch.analyzer.pipeline.StageCpuTimes;
 import io.tlswatch.analyzer.replay.PacketSink;
 import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
@@ -64,6 +65,11 @@ public final class Analyzer implements PacketSink {
     /** The counters of every stage (complete after {@link #finish()}). */
     public AnalyzerStats stats() {
         return pipeline.stats();
+    }
+
+    /** CPU time each stage spent (complete after {@link #finish()}). */
+    public StageCpuTimes cpuTimes() {
+        return pipeline.cpuTimes();
     }
 
     /** Sessions, clients and server names per verdict and interceptor (complete after {@link #finish()}). */

@@ -156,7 +156,7 @@ public final class CaptureCommand implements Callable<Integer> {
             long bytes = last.stream().mapToLong(InterfaceStats::deliveredBytes).sum();
             String heading = "tlswatch capture: " + capture.name() + (failure == null ? ", stopped" : ", failed");
             new Summary(heading, new Replay.Result(last.size(), packets, 0, bytes, List.of()), analyzer.stats(),
-                    analyzer.prevalence(), System.nanoTime() - started).print(err);
+                    analyzer.prevalence(), System.nanoTime() - started).withCpuTimes(analyzer.cpuTimes()).print(err);
         }
         return failure == null ? 0 : Tlswatch.EXIT_FAILURE;
     }

@@ -77,7 +77,8 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("tlswatch: " + error);
         }
         if (!quiet) {
-            new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started).print(err);
+            new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started)
+                    .withCpuTimes(analyzer.cpuTimes()).print(err);
         }
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
     }

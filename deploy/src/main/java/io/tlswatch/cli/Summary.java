@@ -1,6 +1,7 @@
 package io.tlswatch.cli;
 
 import io.tlswatch.analyzer.AnalyzerStats;
+import io.tlswatch.analyzer.pipeline.StageCpuTimes;
 import io.tlswatch.analyzer.pipeline.SessionCounters;
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
 import io.tlswatch.analyzer.replay.Replay;
@@ -29,9 +30,16 @@ final class Summary {
     private final long elapsedNanos;
     /** The first line, or null for a replay's (files read, unreadable, with errors). */
     private final String heading;
+    private StageCpuTimes cpu;
 
     Summary(Replay.Result result, AnalyzerStats stats, Prevalence prevalence, long elapsedNanos) {
         this(null, result, stats, prevalence, elapsedNanos);
+    }
+
+    /** Adds the CPU time of each pipeline stage to the summary. */
+    Summary withCpuTimes(StageCpuTimes times) {
+        this.cpu = times;
+        return this;
     }
 
     /** A summary whose first line is {@code heading} (a live capture's: its interfaces and how it ended). */
@@ -80,6 +88,11 @@ final class Summary {
                 seconds, result.packets() / seconds, result.capturedBytes() / seconds / 1e6, stats.workers(),
                 stats.workers() == 1 ? "worker" : "workers", stats.ringFullWaits(),
                 stats.internalErrors() > 0 ? String.format(Locale.ROOT, "; internal errors %,d", stats.internalErrors()) : "");
+        if (cpu != null && cpu.workers() >= 0 && cpu.sink() >= 0) {
+            out.printf(Locale.ROOT, "  cpu           %sworkers %.2f s, sink %.2f s%n",
+                    cpu.reader() >= 0 ? String.format(Locale.ROOT, "reader %.2f s, ", cpu.reader() / 1e9) : "",
+                    cpu.workers() / 1e9, cpu.sink() / 1e9);
+        }
         printPrevalence(out);
         out.flush();
     }

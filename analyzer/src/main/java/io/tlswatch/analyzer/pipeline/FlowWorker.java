@@ -57,6 +57,7 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
     private volatile boolean done;
     private long internalErrors;
     private long emitted;
+    private long cpuNanos = -1;
     private RuntimeException firstInternalError;
 
     FlowWorker(AnalyzerConfig config, OneToOneRingBuffer ring, ManyToOneConcurrentArrayQueue<TlsSession> sessions,
@@ -76,14 +77,23 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
 
     @Override
     public void run() {
-        while (!done && !failure.failed()) {
-            int read = ring.read(this, READ_LIMIT);
-            if (read == 0) {
-                idle.idle();
-            } else {
-                idle.reset();
+        try {
+            while (!done && !failure.failed()) {
+                int read = ring.read(this, READ_LIMIT);
+                if (read == 0) {
+                    idle.idle();
+                } else {
+                    idle.reset();
+                }
             }
+        } finally {
+            cpuNanos = StageCpuTimes.currentThread();
         }
+    }
+
+    /** CPU time this worker's thread spent, once it has ended (-1 if not measured). */
+    long cpuNanos() {
+        return cpuNanos;
     }
 
     @Override
@@ -115,11 +125,23 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
 
     private void onPacket(MutableDirectBuffer buffer, int index, int length, long clock) {
         int captured = length - PacketRecordLayout.HEADER_LENGTH;
-        if (captured > bytes.length) {
-            bytes = new byte[Integer.highestOneBit(captured) << 1];   // grows to the largest packet, once
+        byte[] ring = buffer.byteArray();
+        byte[] data;
+        int offset;
+        if (ring != null) {
+            // A ring over a heap array: the packet is read where the reader wrote it, valid until
+            // this message returns (the ring never splits a record), so it is not copied again.
+            data = ring;
+            offset = (int) buffer.wrapAdjustment() + index + PacketRecordLayout.HEADER_LENGTH;
+        } else {
+            if (captured > bytes.length) {
+                bytes = new byte[Integer.highestOneBit(captured) << 1];   // grows to the largest packet, once
+            }
+            buffer.getBytes(index + PacketRecordLayout.HEADER_LENGTH, bytes, 0, captured);
+            data = bytes;
+            offset = 0;
         }
-        buffer.getBytes(index + PacketRecordLayout.HEADER_LENGTH, bytes, 0, captured);
-        packet.set(bytes, 0, captured,
+        packet.set(data, offset, captured,
                 buffer.getInt(index + PacketRecordLayout.ORIGINAL_LENGTH_OFFSET),
                 buffer.getLong(index + PacketRecordLayout.TIMESTAMP_OFFSET),
                 buffer.getInt(index + PacketRecordLayout.LINK_TYPE_OFFSET),

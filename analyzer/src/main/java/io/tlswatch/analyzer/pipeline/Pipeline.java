@@ -10,7 +10,6 @@ import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.capture.PacketRecord;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -22,8 +21,8 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * The analyzer's threads: the caller's thread reads and shards packets ({@link ReaderStage}), N
  * {@link FlowWorker}s own the flows of their shards, and one {@link SinkStage} judges and writes
  * the sessions in an order that does not depend on N. Rings between them: one single-producer
- * byte ring per worker (Agrona {@code OneToOneRingBuffer} over direct memory: the packet is copied
- * into the ring and out into the worker's own buffer), and one many-to-one queue of finished
+ * byte ring per worker (Agrona {@code OneToOneRingBuffer} over a heap array: the packet is copied
+ * into the ring once and the worker reads it there), and one many-to-one queue of finished
  * sessions to the sink.
  *
  * <pre>
@@ -48,6 +47,9 @@ public final class Pipeline {
     private final VerdictEngine verdicts;
     private final PipelineFailure failure = new PipelineFailure();
     private boolean finished;
+    private final Thread readerThread = Thread.currentThread();
+    private final long readerCpuAtStart = StageCpuTimes.currentThread();
+    private long readerCpuNanos = -1;
 
     public Pipeline(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink documents) {
         this.verdicts = verdicts;
@@ -55,8 +57,8 @@ public final class Pipeline {
         ManyToOneConcurrentArrayQueue<TlsSession> sessions = new ManyToOneConcurrentArrayQueue<>(SESSION_QUEUE);
         OneToOneRingBuffer[] rings = new OneToOneRingBuffer[n];
         for (int i = 0; i < n; i++) {
-            rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(
-                    ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+            // Over a heap array, so that the worker reads each packet in place (see FlowWorker).
+            rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(new byte[RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH]));
             workers.add(new FlowWorker(config, rings[i], sessions, verdicts.newChainJudge(), failure));
         }
         this.reader = new ReaderStage(rings, failure);
@@ -101,7 +103,19 @@ public final class Pipeline {
                 throw new IllegalStateException("interrupted while waiting for " + t.getName(), e);
             }
         }
+        if (Thread.currentThread() == readerThread && readerCpuAtStart >= 0) {
+            readerCpuNanos = StageCpuTimes.currentThread() - readerCpuAtStart;
+        }
         failure.rethrow();
+    }
+
+    /** CPU time per stage (complete after {@link #finish()}, on the thread that fed the packets). */
+    public StageCpuTimes cpuTimes() {
+        long workerNanos = 0;
+        for (FlowWorker w : workers) {
+            workerNanos = w.cpuNanos() < 0 || workerNanos < 0 ? -1 : workerNanos + w.cpuNanos();
+        }
+        return new StageCpuTimes(readerCpuNanos, workerNanos, sink.cpuNanos());
     }
 
     /** Every stage's counters, merged (complete after {@link #finish()}). */

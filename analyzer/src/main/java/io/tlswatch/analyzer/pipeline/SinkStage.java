@@ -25,6 +25,7 @@ final class SinkStage implements Runnable {
     /** The sink has no latency to keep: it parks rather than spins, and takes what queued meanwhile. */
     private final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 100_000, 1_000_000);
     private int peakPending;
+    private long cpuNanos = -1;
 
     SinkStage(List<FlowWorker> workers, ManyToOneConcurrentArrayQueue<TlsSession> in, DocumentEmitter emitter,
               PipelineFailure failure) {
@@ -64,7 +65,14 @@ final class SinkStage implements Runnable {
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             failure.fail(e);
+        } finally {
+            cpuNanos = StageCpuTimes.currentThread();
         }
+    }
+
+    /** CPU time the sink's thread spent, once it has ended (-1 if not measured). */
+    long cpuNanos() {
+        return cpuNanos;
     }
 
     /** The most sessions held at once, waiting for the workers' watermarks. */
