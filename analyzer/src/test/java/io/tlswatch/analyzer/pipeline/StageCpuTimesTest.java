@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlswatch.analyzer.Analyzer;
 import io.tlswatch.analyzer.AnalyzerConfig;
-import io.tlswatch.analyzer.output.Document;
-import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.output.DiscardingSink;
 import io.tlswatch.analyzer.synth.CaptureFormat;
 import io.tlswatch.analyzer.synth.Mix;
 import io.tlswatch.analyzer.synth.SynthProgress;
@@ -38,7 +37,7 @@ class StageCpuTimesTest {
         byte[] capture = bytes.toByteArray();
         long processBefore = processCpu();
 
-        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults().withWorkers(2), new Discard());
+        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults().withWorkers(2), new DiscardingSink());
         PacketRecord packet = new PacketRecord();
         try (PacketSource source = CaptureFiles.open("heavy.pcap", new ByteArrayInputStream(capture), capture.length)) {
             while (source.next(packet)) {
@@ -59,19 +58,5 @@ class StageCpuTimesTest {
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static final class Discard implements DocumentSink {
-        @Override
-        public void accept(Document document) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlswatch.analyzer.Analyzer;
 import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.AnalyzerStats;
-import io.tlswatch.analyzer.output.Document;
-import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.output.DiscardingSink;
 import io.tlswatch.capture.PacketRecord;
 import io.tlswatch.capture.PacketSource;
 import io.tlswatch.capture.decode.DecodeOutcome;
@@ -123,20 +122,5 @@ class HandshakesFirstTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new SyntheticCapture(settings).writeTo(CaptureFormat.PCAP.open(out), SynthProgress.NONE);
         return out.toByteArray();
-    }
-
-    /** Takes the documents and keeps none (the test reads the analyzer's counters). */
-    private static final class DiscardingSink implements DocumentSink {
-        @Override
-        public void accept(Document document) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
