@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -119,6 +125,30 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("bootstrap.servers", bootstrapServers());
         p.putAll(extra);
         return p;
+    }
+
+    /**
+     * Every record of the topics from their beginning, read until at least {@code atLeast} came
+     * and then no more for a moment, or the timeout passed (the caller asserts on what came).
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics, int atLeast, Duration timeout) {
+        Properties p = clientProperties(Map.of(
+                "group.id", "testkit-reader-" + Uuid.randomUuid(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"));
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (all.size() < atLeast || quietPolls < 3)) {
+                int before = all.size();
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                quietPolls = all.size() == before ? quietPolls + 1 : 0;
+            }
+        }
+        return all;
     }
 
     @Override
