@@ -17,7 +17,12 @@ import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.Verdict;
 import io.tlswatch.capture.LinkType;
 import io.tlswatch.capture.PacketRecord;
+import io.tlswatch.analyzer.verdict.VerdictEngine;
+import io.tlswatch.analyzer.verdict.catalogue.InterceptorCatalogue;
+import io.tlswatch.analyzer.x509.synth.SyntheticPki;
+import io.tlswatch.analyzer.x509.trust.TrustStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,10 +51,15 @@ class RollupSinkTest {
         };
         Rollups rollups = new Rollups("sensor-a", new ClientSubnet(24, 48), 300_000_000_000L, 100_000);
         RollupSink sink = new RollupSink(collect, rollups, SessionSelection.SUSPICIOUS);
-        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults().withMaxFlows(4096).withWorkers(1), sink);
+        SyntheticCapture capture = new SyntheticCapture(SynthSettings.of(Mix.HANDSHAKE_HEAVY, 400).withSeed(11)
+                .withForgedShare(0.3));
+        // The judge a user gets with --extra-roots synth-public-roots.pem: the sites' roots are trusted.
+        byte[] pem = SyntheticPki.pem(capture.pki().publicRoots()).getBytes(StandardCharsets.US_ASCII);
+        VerdictEngine judge = VerdictEngine.builder(TrustStore.mozillaSnapshot().withAdditionalRoots("synth", pem),
+                InterceptorCatalogue.shipped()).build();
+        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults().withMaxFlows(4096).withWorkers(1), judge, sink);
         PacketRecord packet = new PacketRecord();
-        new SyntheticCapture(SynthSettings.of(Mix.HANDSHAKE_HEAVY, 400).withSeed(11).withForgedShare(0.3))
-                .writeTo((time, buffer, offset, length) -> {
+        capture.writeTo((time, buffer, offset, length) -> {
                     packet.set(buffer, offset, length, length, time, LinkType.ETHERNET, 0);
                     analyzer.onPacket(packet);
                 }, SynthProgress.NONE);
