@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tlswatch", mixinStandardHelpOptions = true, versionProvider = Tlswatch.Version.class,
         description = "Passive TLS interception monitor.",
-        subcommands = {ReplayCommand.class, SynthCommand.class, TrustStoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, SynthCommand.class, TrustStoreCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
 public final class Tlswatch implements Runnable {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
