@@ -4,9 +4,7 @@ import io.tlswatch.dashboards.indexer.Indexer;
 import io.tlswatch.dashboards.indexer.IndexerConfig;
 import io.tlswatch.dashboards.indexer.IndexerCounters;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -58,15 +56,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Properties props = new Properties();
-        if (kafkaConfig != null) {
-            if (!Files.isRegularFile(kafkaConfig)) {
-                throw new IOException("--kafka-config " + kafkaConfig + ": no such file");
-            }
-            try (InputStream in = Files.newInputStream(kafkaConfig)) {
-                props.load(in);
-            }
-        }
+        Properties props = OutputOptions.kafkaProperties(kafkaConfig);
         props.put("bootstrap.servers", kafka);
         if (batch < 1 || batch > 100_000) {
             throw new IOException("--batch must be 1 to 100000");

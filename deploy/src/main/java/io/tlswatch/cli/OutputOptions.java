@@ -122,15 +122,7 @@ final class OutputOptions {
     }
 
     KafkaSinkConfig kafkaConfig() throws IOException {
-        Properties user = new Properties();
-        if (kafkaConfig != null) {
-            if (!Files.isRegularFile(kafkaConfig)) {
-                throw new IOException("--kafka-config " + kafkaConfig + ": no such file");
-            }
-            try (InputStream in = Files.newInputStream(kafkaConfig)) {
-                user.load(in);
-            }
-        }
+        Properties user = kafkaProperties(kafkaConfig);
         if (spoolMaxMiB < 1) {
             throw new IOException("--spool-max must be at least 1 MiB");
         }
@@ -143,6 +135,20 @@ final class OutputOptions {
         Path dir = spool != null ? spool : Paths.get(System.getProperty("java.io.tmpdir"), "tlswatch-spool");
         return new KafkaSinkConfig(KafkaSinkConfig.producerProperties(kafka, user), topics, dir,
                 spoolMaxMiB << 20, KafkaSinkConfig.DEFAULT_SEGMENT_BYTES, Duration.ofSeconds(30));
+    }
+
+    /** A --kafka-config file's properties (none when not given). */
+    static Properties kafkaProperties(Path file) throws IOException {
+        Properties p = new Properties();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("--kafka-config " + file + ": no such file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        return p;
     }
 
     private SessionSelection selection() throws IOException {

@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
             p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
             p.put("auto.create.topics.enable", "true");
             KafkaConfig config = KafkaConfig.fromProps(p, false);
-            new Formatter().setPrintStream(System.out)
+            new Formatter().setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .setClusterId(Uuid.randomUuid().toString())
                     .setNodeId(1)
                     .setDirectories(List.of(dir.resolve("log").toString()))
