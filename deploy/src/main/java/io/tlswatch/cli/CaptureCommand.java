@@ -1,7 +1,6 @@
 package io.tlswatch.cli;
 
 import io.tlswatch.analyzer.Analyzer;
-import io.tlswatch.analyzer.output.JsonLinesSink;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.capture.live.CaptureOpenException;
@@ -90,6 +89,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private VerdictOptions verdicts;
 
     @Mixin
+    private OutputOptions outputs;
+
+    @Mixin
     private ConfigOption config;
 
     @Override
@@ -131,7 +133,9 @@ public final class CaptureCommand implements Callable<Integer> {
         VerdictEngine judge = verdicts.build();
         long started = System.nanoTime();
         Analyzer analyzer;
-        try (SharedSink sink = new SharedSink(new JsonLinesSink(openOutput()))) {
+        // No flush hook of the outputs' own here: on SIGTERM GracefulStop ends the read, and this
+        // method finishes every flow and closes the sink (Kafka's too) before the JVM halts.
+        try (SharedSink sink = new SharedSink(outputs.open(this::openOutput, config.sensor()))) {
             analyzer = new Analyzer(config, judge, sink);
             CaptureLoop loop = new CaptureLoop(capture, analyzer, sink, config.sensor(),
                     statsIntervalSeconds * 1_000_000_000L, err, !quiet, CaptureCommand::wallClockNanos, whenFull == WhenFull.drop);
@@ -157,6 +161,8 @@ public final class CaptureCommand implements Callable<Integer> {
             String heading = "tlswatch capture: " + capture.name() + (failure == null ? ", stopped" : ", failed");
             new Summary(heading, new Replay.Result(last.size(), packets, 0, bytes, List.of()), analyzer.stats(),
                     analyzer.prevalence(), System.nanoTime() - started).withCpuTimes(analyzer.cpuTimes()).print(err);
+            outputs.summary().forEach(err::println);
+            err.flush();
         }
         return failure == null ? 0 : Tlswatch.EXIT_FAILURE;
     }

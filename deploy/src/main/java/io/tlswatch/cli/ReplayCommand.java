@@ -3,7 +3,6 @@ package io.tlswatch.cli;
 import io.tlswatch.analyzer.Analyzer;
 import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.output.DocumentSink;
-import io.tlswatch.analyzer.output.JsonLinesSink;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import java.io.IOException;
@@ -56,6 +55,9 @@ public final class ReplayCommand implements Callable<Integer> {
     private VerdictOptions verdicts;
 
     @Mixin
+    private OutputOptions outputs;
+
+    @Mixin
     private ConfigOption config;
 
     @Override
@@ -66,12 +68,17 @@ public final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Replay.Result result;
         Analyzer analyzer;
-        try (DocumentSink sink = new JsonLinesSink(openOutput())) {
+        Thread flushOnTermination;
+        try (DocumentSink sink = outputs.open(this::openOutput, config.sensor())) {
+            flushOnTermination = outputs.flushOnTermination();
             analyzer = new Analyzer(config, judge, sink);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
             result = new Replay(analyzer, progressLine).run(inputs);
             analyzer.finish();
             progressLine.clear();
+        }
+        if (flushOnTermination != null) {
+            Runtime.getRuntime().removeShutdownHook(flushOnTermination);
         }
         for (Replay.InputError error : result.errors()) {
             err.println("tlswatch: " + error);
@@ -79,6 +86,8 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!quiet) {
             new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started)
                     .withCpuTimes(analyzer.cpuTimes()).print(err);
+            outputs.summary().forEach(err::println);
+            err.flush();
         }
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
     }

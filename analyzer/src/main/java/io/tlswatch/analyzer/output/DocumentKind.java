@@ -6,6 +6,8 @@ public enum DocumentKind {
     SESSION("session"),
     /** One per distinct certificate (by SHA-256) per run. */
     CERTIFICATE("certificate"),
+    /** Exact session counts per minute, sensor, client subnet, verdict and interceptor. */
+    ROLLUP("rollup"),
     /** Counters of the monitor itself (packets, drops, errors). */
     STATS("stats");
 
