@@ -76,6 +76,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private VerdictOptions verdicts;
 
+    @Mixin
+    private ReportOptions reports;
+
     @Override
     public Integer call() throws IOException {
         AnalyzerConfig config = config();
@@ -84,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Replay.Result result;
         Analyzer analyzer;
-        try (DocumentSink sink = new JsonLinesSink(openOutput())) {
+        try (DocumentSink sink = reports.around(new JsonLinesSink(openOutput()))) {
             analyzer = new Analyzer(config, judge, sink);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
             result = new Replay(analyzer, progressLine).run(inputs);
@@ -97,6 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!quiet) {
             new Summary(result, analyzer.stats(), analyzer.prevalence(), System.nanoTime() - started).print(err);
         }
+        reports.write(analyzer.prevalence(), config.sensor(), inputs);
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
     }
 

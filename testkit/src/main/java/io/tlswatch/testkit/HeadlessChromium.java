@@ -39,6 +39,7 @@ public final class HeadlessChromium implements AutoCloseable {
     /** The window a page is laid out in (and the screenshot's width). */
     public static final int WIDTH = 1280;
     public static final int HEIGHT = 900;
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -80,7 +81,31 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Opens a local file and waits until its document has loaded. */
     public void open(Path file) {
         driver.get(file.toUri().toString());
-        waitUntil("return document.readyState === 'complete'", Duration.ofSeconds(10));
+        waitUntil("return document.readyState === 'complete'", PAGE_TIMEOUT);
+    }
+
+    /** Opens a local file and waits until {@code javascript} (a {@code return} statement) gives true. */
+    public void open(Path file, String javascript) {
+        open(file);
+        waitUntil(javascript, PAGE_TIMEOUT);
+    }
+
+    /**
+     * For each canvas of the page, in document order, how many of its pixels something was drawn on
+     * (alpha not zero): a chart that rendered has thousands, an empty canvas none.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> canvasPixelsDrawn() {
+        return (List<Long>) script("return Array.from(document.querySelectorAll('canvas')).map(function (c) {"
+                + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+                + " for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } } return n; })");
+    }
+
+    /** Closes {@code browser} if there is one (for an {@code @AfterAll} whose {@code @BeforeAll} skipped). */
+    public static void close(HeadlessChromium browser) {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     /** Runs JavaScript in the page ({@code return ...} gives its value). */
@@ -123,10 +148,14 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
     }
 
-    /** A PNG of the whole page, beyond the window's height (DevTools Page.captureScreenshot). */
-    public byte[] screenshot() {
+    /**
+     * A PNG of the page from its top, {@link #WIDTH} wide and as tall as the page but at most
+     * {@code maxHeight} pixels, beyond the window's height (DevTools Page.captureScreenshot).
+     */
+    public byte[] screenshot(int maxHeight) {
         Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", WIDTH, "height", height.intValue(), "scale", 1);
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", WIDTH, "height", Math.min(height.intValue(), maxHeight),
+                "scale", 1);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         return Base64.getDecoder().decode((String) shot.get("data"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlswatch.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The report page in a real headless Chromium: it draws its charts, shows the data's numbers and runs no payload. */
 class ReportPageBrowserTest {
-    /** Counts, per canvas, the pixels something was drawn on. */
-    private static final String DRAWN_PIXELS = "return Array.from(document.querySelectorAll('canvas')).map(function (c) {"
-            + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
-            + " for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } } return n; })";
+    /** What the page's script sets once it has drawn everything. */
+    static final String RENDERED = "return window.TlswatchPrevalence && window.TlswatchPrevalence.rendered === true";
 
     private static HeadlessChromium browser;
 
@@ -30,23 +27,18 @@ class ReportPageBrowserTest {
         browser = HeadlessChromium.start();
         Path page = dir.resolve("report.html");
         ReportPage.write(HostileReport.json(), page);
-        browser.open(page);
-        browser.waitUntil("return window.TlswatchPrevalence && window.TlswatchPrevalence.rendered === true",
-                Duration.ofSeconds(10));
+        browser.open(page, RENDERED);
     }
 
     @AfterAll
     static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        HeadlessChromium.close(browser);
     }
 
     @Test
     void everyChartIsDrawnOnItsCanvas() {
         assertEquals(List.of(), browser.script("return window.TlswatchPrevalence.problems"));
-        @SuppressWarnings("unchecked")
-        List<Long> drawn = (List<Long>) browser.script(DRAWN_PIXELS);
+        List<Long> drawn = browser.canvasPixelsDrawn();
         assertEquals(4, drawn.size(), "time, verdicts, interceptors, visibility");
         for (long pixels : drawn) {
             assertTrue(pixels > 1000, "a chart was drawn: " + drawn);
