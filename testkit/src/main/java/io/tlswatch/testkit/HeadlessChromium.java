@@ -51,10 +51,28 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts the browser, or skips the calling test when chromium or chromedriver is not installed. */
     public static HeadlessChromium start() {
+        HeadlessChromium started = startIfInstalled();
+        assumeStarted(started);
+        return started;
+    }
+
+    /**
+     * Skips the calling test, with the reason, unless {@code browser} was started: for tests that
+     * share one browser started by {@link #startIfInstalled()} in an {@code @BeforeAll} (where an
+     * assumption would skip the class without a word) and call this in an {@code @BeforeEach}.
+     */
+    public static void assumeStarted(HeadlessChromium browser) {
+        assumeTrue(browser != null, "chromium and chromedriver are not installed (Debian: apt-get install chromium "
+                + "chromium-driver; .ci/run installs them): browser test skipped");
+    }
+
+    /** Starts the browser, or returns null when chromium or chromedriver is not installed. */
+    public static HeadlessChromium startIfInstalled() {
         Optional<Path> browser = program("TLSWATCH_CHROMIUM", BROWSERS);
         Optional<Path> chromedriver = program("TLSWATCH_CHROMEDRIVER", DRIVERS);
-        assumeTrue(browser.isPresent() && chromedriver.isPresent(), "chromium and chromedriver are not installed "
-                + "(Debian: apt-get install chromium chromium-driver; .ci/run installs them): browser test skipped");
+        if (browser.isEmpty() || chromedriver.isEmpty()) {
+            return null;
+        }
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Path profile;
         try {
