@@ -47,11 +47,13 @@ class ReportingSinkTest {
         Kept next = new Kept();
         ReportCollector report = new ReportCollector();
         Analyzer analyzer;
-        try (ReportingSink sink = new ReportingSink(next, report)) {
+        ReportingSink sink = new ReportingSink(next, report);
+        try (sink) {
             analyzer = new Analyzer(AnalyzerConfig.defaults().withSensor("test").withWorkers(1), sink);
             new Replay(analyzer, (s, p, z, n) -> { }).run(List.of(SAMPLE));
             analyzer.finish();
         }
+        assertEquals(0, sink.collectorErrors());
         assertEquals(true, next.closed);
         assertEquals(6, next.documents.size(), "4 sessions and 2 certificates, as the replay test counts them");
         long sessions = next.documents.stream().filter(d -> d.kind() == DocumentKind.SESSION).count();
