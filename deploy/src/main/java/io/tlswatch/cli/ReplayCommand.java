@@ -58,6 +58,9 @@ public final class ReplayCommand implements Callable<Integer> {
     private OutputOptions outputs;
 
     @Mixin
+    private ReportOptions reports;
+
+    @Mixin
     private ConfigOption config;
 
     @Override
@@ -69,7 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Replay.Result result;
         Analyzer analyzer;
         Thread flushOnTermination;
-        try (DocumentSink sink = outputs.open(this::openOutput, config.sensor())) {
+        try (DocumentSink sink = reports.around(outputs.open(this::openOutput, config.sensor()))) {
             flushOnTermination = outputs.flushOnTermination();
             analyzer = new Analyzer(config, judge, sink);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
@@ -89,6 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
             outputs.summary().forEach(err::println);
             err.flush();
         }
+        reports.write(analyzer.prevalence(), config.sensor(), inputs);
         return result.nothingRead() ? Tlswatch.EXIT_FAILURE : 0;
     }
 

@@ -73,6 +73,9 @@ public final class JsonTree {
             case VALUE_NUMBER_INT -> {
                 return parser.getLongValue();
             }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return parser.getBooleanValue();
             }
