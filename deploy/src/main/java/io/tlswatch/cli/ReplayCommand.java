@@ -4,6 +4,7 @@ import io.tlswatch.analyzer.Analyzer;
 import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.output.JsonLinesSink;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import java.io.IOException;
@@ -76,16 +77,20 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private VerdictOptions verdicts;
 
+    @Mixin
+    private PrivacyOptions privacy;
+
     @Override
     public Integer call() throws IOException {
         AnalyzerConfig config = config();
         VerdictEngine judge = verdicts.build();
+        ClientPrivacy clients = privacy.build();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Replay.Result result;
         Analyzer analyzer;
         try (DocumentSink sink = new JsonLinesSink(openOutput())) {
-            analyzer = new Analyzer(config, judge, sink);
+            analyzer = new Analyzer(config, judge, sink, clients);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
             result = new Replay(analyzer, progressLine).run(inputs);
             analyzer.finish();
