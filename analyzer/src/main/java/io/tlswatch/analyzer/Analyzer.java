@@ -3,6 +3,7 @@ package io.tlswatch.analyzer;
 import io.tlswatch.analyzer.output.DocumentSink;
 import io.tlswatch.analyzer.pipeline.Pipeline;
 import io.tlswatch.analyzer.pipeline.StageCpuTimes;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.replay.PacketSink;
 import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
@@ -30,7 +31,12 @@ public final class Analyzer implements PacketSink {
     }
 
     public Analyzer(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink sink) {
-        this.pipeline = new Pipeline(config, verdicts, sink);
+        this(config, verdicts, sink, ClientPrivacy.NONE);
+    }
+
+    /** An analyzer whose documents and prevalence see clients only as {@code privacy} allows. */
+    public Analyzer(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink sink, ClientPrivacy privacy) {
+        this.pipeline = new Pipeline(config, verdicts, sink, privacy);
     }
 
     @Override

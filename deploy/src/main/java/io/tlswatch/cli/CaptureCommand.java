@@ -1,6 +1,7 @@
 package io.tlswatch.cli;
 
 import io.tlswatch.analyzer.Analyzer;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.capture.live.CaptureOpenException;
@@ -92,6 +93,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private OutputOptions outputs;
 
     @Mixin
+    private PrivacyOptions privacy;
+
+    @Mixin
     private ConfigOption config;
 
     @Override
@@ -131,12 +135,13 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private int run(LiveCapture capture, io.tlswatch.analyzer.AnalyzerConfig config, PrintWriter err) throws IOException {
         VerdictEngine judge = verdicts.build();
+        ClientPrivacy clients = privacy.build();
         long started = System.nanoTime();
         Analyzer analyzer;
         // No flush hook of the outputs' own here: on SIGTERM GracefulStop ends the read, and this
         // method finishes every flow and closes the sink (Kafka's too) before the JVM halts.
         try (SharedSink sink = new SharedSink(outputs.open(this::openOutput, config.sensor()))) {
-            analyzer = new Analyzer(config, judge, sink);
+            analyzer = new Analyzer(config, judge, sink, clients);
             CaptureLoop loop = new CaptureLoop(capture, analyzer, sink, config.sensor(),
                     statsIntervalSeconds * 1_000_000_000L, err, !quiet, CaptureCommand::wallClockNanos, whenFull == WhenFull.drop);
             if (!quiet) {

@@ -3,6 +3,7 @@ package io.tlswatch.cli;
 import io.tlswatch.analyzer.Analyzer;
 import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.replay.Replay;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import java.io.IOException;
@@ -61,12 +62,16 @@ public final class ReplayCommand implements Callable<Integer> {
     private ReportOptions reports;
 
     @Mixin
+    private PrivacyOptions privacy;
+
+    @Mixin
     private ConfigOption config;
 
     @Override
     public Integer call() throws IOException {
         AnalyzerConfig config = analyzerOptions.config();
         VerdictEngine judge = verdicts.build();
+        ClientPrivacy clients = privacy.build();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Replay.Result result;
@@ -74,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Thread flushOnTermination;
         try (DocumentSink sink = reports.around(outputs.open(this::openOutput, config.sensor()))) {
             flushOnTermination = outputs.flushOnTermination();
-            analyzer = new Analyzer(config, judge, sink);
+            analyzer = new Analyzer(config, judge, sink, clients);
             ProgressLine progressLine = new ProgressLine(err, progress.enabled());
             result = new Replay(analyzer, progressLine).run(inputs);
             analyzer.finish();

@@ -4,6 +4,7 @@ import io.tlswatch.analyzer.net.CommunityId;
 import io.tlswatch.analyzer.output.CertificateDocument;
 import io.tlswatch.analyzer.output.Document;
 import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.session.FlowEndpoints;
 import io.tlswatch.analyzer.session.SessionDocument;
 import io.tlswatch.analyzer.session.TlsSession;
@@ -42,15 +43,17 @@ final class DocumentEmitter {
     private final SessionCounters counters;
     private final VerdictEngine verdicts;
     private final Prevalence prevalence;
+    private final ClientPrivacy privacy;
     private long judgeErrors;
 
     DocumentEmitter(DocumentSink sink, String sensor, SessionCounters counters, VerdictEngine verdicts,
-                    Prevalence prevalence) {
+                    Prevalence prevalence, ClientPrivacy privacy) {
         this.sink = sink;
         this.sensor = sensor;
         this.counters = counters;
         this.verdicts = verdicts;
         this.prevalence = prevalence;
+        this.privacy = privacy;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -75,7 +78,7 @@ final class DocumentEmitter {
             }
         }
         counters.count(session);
-        FlowEndpoints e = session.endpoints();
+        FlowEndpoints e = privacy.endpoints(session.endpoints());
         String community = communityId.of(e.clientHi(), e.clientLo(), e.clientPort(),
                 e.serverHi(), e.serverLo(), e.serverPort(), e.protocol());
         sha256.update((community + '@' + session.startNanos()).getBytes(StandardCharsets.US_ASCII));
@@ -83,7 +86,8 @@ final class DocumentEmitter {
         SessionVerdict verdict = judge(session);
         String serverName = session.clientHello() != null ? session.clientHello().offered().serverName() : null;
         prevalence.add(e.clientIp(), serverName, session.startNanos(), verdict);
-        emit(new SessionDocument(session, verdict, sensor, flowId, community));
+        emit(new SessionDocument(session, verdict, sensor, flowId, community, e,
+                privacy.keepsServerName(verdict.verdict())));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.tlswatch.analyzer.AnalyzerConfig;
 import io.tlswatch.analyzer.AnalyzerStats;
 import io.tlswatch.analyzer.flow.ReassemblyCounters;
 import io.tlswatch.analyzer.output.DocumentSink;
+import io.tlswatch.analyzer.privacy.ClientPrivacy;
 import io.tlswatch.analyzer.quic.QuicCounters;
 import io.tlswatch.analyzer.session.TlsSession;
 import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
@@ -52,6 +53,11 @@ public final class Pipeline {
     private long readerCpuNanos = -1;
 
     public Pipeline(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink documents) {
+        this(config, verdicts, documents, ClientPrivacy.NONE);
+    }
+
+    /** A pipeline that writes documents as {@code privacy} allows (pseudonymised clients, fewer names). */
+    public Pipeline(AnalyzerConfig config, VerdictEngine verdicts, DocumentSink documents, ClientPrivacy privacy) {
         this.verdicts = verdicts;
         int n = Math.max(1, config.workers());
         ManyToOneConcurrentArrayQueue<TlsSession> sessions = new ManyToOneConcurrentArrayQueue<>(SESSION_QUEUE);
@@ -62,7 +68,7 @@ public final class Pipeline {
             workers.add(new FlowWorker(config, rings[i], sessions, verdicts.newChainJudge(), failure));
         }
         this.reader = new ReaderStage(rings, failure);
-        this.emitter = new DocumentEmitter(documents, config.sensor(), sessionCounters, verdicts, prevalence);
+        this.emitter = new DocumentEmitter(documents, config.sensor(), sessionCounters, verdicts, prevalence, privacy);
         this.sink = new SinkStage(workers, sessions, emitter, failure);
         for (int i = 0; i < n; i++) {
             threads.add(new Thread(workers.get(i), "tlswatch-worker-" + i));

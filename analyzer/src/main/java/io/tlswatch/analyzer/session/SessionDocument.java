@@ -26,6 +26,8 @@ public final class SessionDocument implements Document {
     private final String sensor;
     private final String flowId;
     private final String communityId;
+    private final FlowEndpoints endpoints;
+    private final boolean withServerName;
 
     /**
      * @param flowId      this session's stable identity (the document key)
@@ -33,6 +35,17 @@ public final class SessionDocument implements Document {
      */
     public SessionDocument(TlsSession session, SessionVerdict verdict, String sensor, String flowId,
                            String communityId) {
+        this(session, verdict, sensor, flowId, communityId, session.endpoints(), true);
+    }
+
+    /**
+     * @param endpoints      the endpoints to write in place of the session's (a client's pseudonym)
+     * @param withServerName whether {@code tls.client.server_name} is written
+     */
+    public SessionDocument(TlsSession session, SessionVerdict verdict, String sensor, String flowId,
+                           String communityId, FlowEndpoints endpoints, boolean withServerName) {
+        this.endpoints = endpoints;
+        this.withServerName = withServerName;
         this.session = session;
         this.verdict = verdict;
         this.sensor = sensor;
@@ -63,13 +76,13 @@ public final class SessionDocument implements Document {
     @Override
     public void writeTo(JsonGenerator g) throws IOException {
         TlsSession s = session;
-        FlowEndpoints e = s.endpoints();
+        FlowEndpoints e = endpoints;
         g.writeStartObject();
         DocumentHeader.write(g, DocumentKind.SESSION, s.startNanos(), sensor);
         endpoint(g, "source", e.clientIp(), e.clientPort());
         endpoint(g, "destination", e.serverIp(), e.serverPort());
         writeNetwork(g, e);
-        writeTls(g, s);
+        writeTls(g, s, withServerName);
         writeOwn(g, s);
         g.writeEndObject();
     }
@@ -102,7 +115,7 @@ public final class SessionDocument implements Document {
         g.writeEndObject();
     }
 
-    private static void writeTls(JsonGenerator g, TlsSession s) throws IOException {
+    private static void writeTls(JsonGenerator g, TlsSession s, boolean withServerName) throws IOException {
         g.writeObjectFieldStart("tls");
         int version = s.version();
         if (version >= 0) {
@@ -116,18 +129,19 @@ public final class SessionDocument implements Document {
         }
         g.writeBooleanField("established", s.established());
         g.writeBooleanField("resumed", s.resumed());
-        writeClient(g, s.clientHello(), s.fingerprints());
+        writeClient(g, s.clientHello(), s.fingerprints(), withServerName);
         writeServer(g, s.serverHello(), s.fingerprints(), s.serverChain());
         g.writeEndObject();
     }
 
-    private static void writeClient(JsonGenerator g, ClientHello ch, HandshakeFingerprints fp) throws IOException {
+    private static void writeClient(JsonGenerator g, ClientHello ch, HandshakeFingerprints fp, boolean withServerName)
+            throws IOException {
         if (ch == null) {
             return;
         }
         ClientHelloExtensions x = ch.offered();
         g.writeObjectFieldStart("client");
-        optional(g, "server_name", x.serverName());
+        optional(g, "server_name", withServerName ? x.serverName() : null);
         if (fp.ja3() != null) {
             g.writeStringField("ja3", fp.ja3().md5());
         }
