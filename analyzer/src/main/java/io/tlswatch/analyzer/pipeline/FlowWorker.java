@@ -125,23 +125,11 @@ final class FlowWorker implements Runnable, MessageHandler, SessionListener {
 
     private void onPacket(MutableDirectBuffer buffer, int index, int length, long clock) {
         int captured = length - PacketRecordLayout.HEADER_LENGTH;
-        byte[] ring = buffer.byteArray();
-        byte[] data;
-        int offset;
-        if (ring != null) {
-            // A ring over a heap array: the packet is read where the reader wrote it, valid until
-            // this message returns (the ring never splits a record), so it is not copied again.
-            data = ring;
-            offset = (int) buffer.wrapAdjustment() + index + PacketRecordLayout.HEADER_LENGTH;
-        } else {
-            if (captured > bytes.length) {
-                bytes = new byte[Integer.highestOneBit(captured) << 1];   // grows to the largest packet, once
-            }
-            buffer.getBytes(index + PacketRecordLayout.HEADER_LENGTH, bytes, 0, captured);
-            data = bytes;
-            offset = 0;
+        if (captured > bytes.length) {
+            bytes = new byte[Integer.highestOneBit(captured) << 1];   // grows to the largest packet, once
         }
-        packet.set(data, offset, captured,
+        buffer.getBytes(index + PacketRecordLayout.HEADER_LENGTH, bytes, 0, captured);
+        packet.set(bytes, 0, captured,
                 buffer.getInt(index + PacketRecordLayout.ORIGINAL_LENGTH_OFFSET),
                 buffer.getLong(index + PacketRecordLayout.TIMESTAMP_OFFSET),
                 buffer.getInt(index + PacketRecordLayout.LINK_TYPE_OFFSET),

@@ -11,6 +11,7 @@ import io.tlswatch.analyzer.tls.TlsAnomalyCounters;
 import io.tlswatch.analyzer.verdict.Prevalence;
 import io.tlswatch.analyzer.verdict.VerdictEngine;
 import io.tlswatch.capture.PacketRecord;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -22,8 +23,8 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * The analyzer's threads: the caller's thread reads and shards packets ({@link ReaderStage}), N
  * {@link FlowWorker}s own the flows of their shards, and one {@link SinkStage} judges and writes
  * the sessions in an order that does not depend on N. Rings between them: one single-producer
- * byte ring per worker (Agrona {@code OneToOneRingBuffer} over a heap array: the packet is copied
- * into the ring once and the worker reads it there), and one many-to-one queue of finished
+ * byte ring per worker (Agrona {@code OneToOneRingBuffer} over direct memory: the packet is copied
+ * into the ring and out into the worker's own buffer), and one many-to-one queue of finished
  * sessions to the sink.
  *
  * <pre>
@@ -63,8 +64,10 @@ public final class Pipeline {
         ManyToOneConcurrentArrayQueue<TlsSession> sessions = new ManyToOneConcurrentArrayQueue<>(SESSION_QUEUE);
         OneToOneRingBuffer[] rings = new OneToOneRingBuffer[n];
         for (int i = 0; i < n; i++) {
-            // Over a heap array, so that the worker reads each packet in place (see FlowWorker).
-            rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(new byte[RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH]));
+            // Direct memory: Agrona does not trust a heap array's alignment for the ring's atomic
+            // counters (and says so on stderr). The worker copies each packet out (see FlowWorker).
+            rings[i] = new OneToOneRingBuffer(new UnsafeBuffer(
+                    ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
             workers.add(new FlowWorker(config, rings[i], sessions, verdicts.newChainJudge(), failure));
         }
         this.reader = new ReaderStage(rings, failure);
