@@ -11,6 +11,7 @@ import io.tlswatch.analyzer.tls.TlsEventListener;
 import io.tlswatch.analyzer.tls.TlsRecordLayout;
 import io.tlswatch.analyzer.x509.CertificateCache;
 import io.tlswatch.analyzer.x509.CertificateInfo;
+import io.tlswatch.analyzer.x509.trust.TrustLimits;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
 public final class SessionAssembler implements TlsEventListener {
     /** Anomaly names kept per session; more are counted globally only. */
     private static final int MAX_ANOMALIES_PER_SESSION = 16;
+    /** Certificates of a server chain kept (parsed, judged, written); twice what validation reads. */
+    static final int MAX_CHAIN_CERTIFICATES = 2 * TrustLimits.MAX_CHAIN_CERTIFICATES;
     private static final int FATAL_ALERT = 2;
 
     private final CertificateCache certificates;
@@ -147,7 +150,10 @@ public final class SessionAssembler implements TlsEventListener {
             return;
         }
         session.serverCertificateSeen = true;
-        for (int i = 0; i < message.size(); i++) {
+        if (message.size() > MAX_CHAIN_CERTIFICATES) {
+            onAnomaly(TlsAnomaly.CERTIFICATE_CHAIN_TOO_LONG, message.size() + " certificates", false);
+        }
+        for (int i = 0; i < Math.min(message.size(), MAX_CHAIN_CERTIFICATES); i++) {
             byte[] der = message.certificate(i);
             CertificateInfo info = certificates.get(der);
             session.serverChain.add(info);

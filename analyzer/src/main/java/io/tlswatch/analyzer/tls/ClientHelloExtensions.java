@@ -1,6 +1,7 @@
 package io.tlswatch.analyzer.tls;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  */
 public final class ClientHelloExtensions {
     private final TlsExtensionList list;
+    /** The longest DNS name (RFC 1035 §2.3.4: 255 octets on the wire, 253 characters as text). */
+    public static final int MAX_SERVER_NAME_BYTES = 253;
+
     private final byte[] serverNameBytes;
     private final List<byte[]> alpn;
     private final int[] supportedVersions;
@@ -51,7 +55,16 @@ public final class ClientHelloExtensions {
      * shows the NUL), or null when absent, empty or malformed.
      */
     public String serverName() {
-        return serverNameBytes == null || serverNameBytes.length == 0 ? null : EscapedText.of(serverNameBytes);
+        if (serverNameBytes == null || serverNameBytes.length == 0) {
+            return null;
+        }
+        return EscapedText.of(serverNameBytes.length <= MAX_SERVER_NAME_BYTES ? serverNameBytes
+                : Arrays.copyOf(serverNameBytes, MAX_SERVER_NAME_BYTES));
+    }
+
+    /** Whether the server name is longer than a DNS name can be, and {@link #serverName()} cut it. */
+    public boolean serverNameTooLong() {
+        return serverNameBytes != null && serverNameBytes.length > MAX_SERVER_NAME_BYTES;
     }
 
     /** The exact bytes of the first host_name, or null. */

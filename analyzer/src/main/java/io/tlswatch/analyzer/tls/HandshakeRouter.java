@@ -80,6 +80,10 @@ final class HandshakeRouter implements HandshakeAssembler.Sink {
             ClientHello hello = parse.value();
             offeredTls13 = hello.offered().offersTls13();
             extensionAnomalies(hello.extensions(), hello.offered().errors());
+            if (hello.offered().serverNameTooLong()) {
+                listener.onAnomaly(TlsAnomaly.SERVER_NAME_TOO_LONG, hello.offered().serverNameBytes().length + " bytes",
+                        fromClient);
+            }
             listener.onClientHello(hello);
         }
     }

@@ -46,7 +46,19 @@ public enum TlsAnomaly {
      * A plaintext heartbeat whose payload_length runs past its record (RFC 6520 §4): the shape of
      * a Heartbleed (CVE-2014-0160) request.
      */
-    HEARTBEAT_PAYLOAD_OVERRUN(false, "heartbeat payload_length runs past the record (Heartbleed)");
+    HEARTBEAT_PAYLOAD_OVERRUN(false, "heartbeat payload_length runs past the record (Heartbleed)"),
+    /**
+     * A server name longer than a DNS name can be (253 characters, RFC 1035 §2.3.4; the extension
+     * allows 2^16 - 1 bytes, RFC 6066 §3): documents, the notary and prevalence keep its first 253
+     * bytes, so a hostile hello cannot make every table hold kilobytes per name.
+     */
+    SERVER_NAME_TOO_LONG(false, "server name over 253 bytes; cut to 253"),
+    /**
+     * A server Certificate message with more certificates than a session keeps (real chains hold
+     * two to five; validation looks at 16): the first ones are kept, parsed and written, the rest
+     * are neither, so one hello cannot make thousands of certificate documents.
+     */
+    CERTIFICATE_CHAIN_TOO_LONG(false, "more certificates than a session keeps; the rest ignored");
 
     private final boolean fatal;
     private final String description;
