@@ -216,21 +216,7 @@ class AdversarialCapturesTest {
         body.write(0);                                      // host_name
         putShort(body, name.length);
         body.writeBytes(name);
-        byte[] hello = body.toByteArray();
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
-        message.write(0x01);
-        message.write(hello.length >>> 16);
-        message.write(hello.length >>> 8);
-        message.write(hello.length);
-        message.writeBytes(hello);
-        byte[] m = message.toByteArray();
-        ByteArrayOutputStream records = new ByteArrayOutputStream();
-        for (int at = 0; at < m.length; at += 16_384) {
-            int n = Math.min(16_384, m.length - at);
-            records.writeBytes(new byte[] {0x16, 0x03, 0x01, (byte) (n >>> 8), (byte) n});
-            records.write(m, at, n);
-        }
-        return records.toByteArray();
+        return handshakeRecords(1, body.toByteArray());
     }
 
     private static void putShort(ByteArrayOutputStream out, int v) {
