@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlswatch.testkit.ElasticsearchNode;
-import io.tlswatch.testkit.KafkaBroker;
+import io.tlswatch.testkit.KafkaAndElasticsearch;
 import io.tlswatch.testkit.SharedCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaToElasticsearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERDICT = Pattern.compile("(intercepted|suspected|clean|not_observable) ([0-9,]+) \\(");
-    private static KafkaBroker broker;
-    private static ElasticsearchNode elasticsearch;
+    private static KafkaAndElasticsearch stack;
 
     @TempDir
     Path dir;
@@ -42,29 +36,22 @@ class KafkaToElasticsearchTest {
     @BeforeAll
     static void start() {
         SharedCorpus.require();
-        elasticsearch = ElasticsearchNode.launch();
-        broker = KafkaBroker.launch(3);
+        stack = KafkaAndElasticsearch.launch(3);
     }
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
-    private static JsonNode es(String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearch.url() + path))
-                .header("content-type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
-        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+    private static JsonNode es(String path, String body) throws IOException {
+        return JSON.readTree(stack.post(path, body));
     }
 
     /** Sessions per verdict from a terms aggregation, or the sum of rollup counts per verdict. */
-    private static Map<String, Long> perVerdict(String target, String sumField) throws IOException, InterruptedException {
+    private static Map<String, Long> perVerdict(String target, String sumField) throws IOException {
         es("/" + target + "/_refresh", null);
         String agg = sumField == null ? "" : ",\"aggs\":{\"n\":{\"sum\":{\"field\":\"" + sumField + "\"}}}";
         JsonNode r = es("/" + target + "/_search", "{\"size\":0,\"query\":{\"term\":{\"observer.name\":\"e2e\"}},"
@@ -80,7 +67,7 @@ class KafkaToElasticsearchTest {
     void whatElasticsearchCountsPerVerdictIsWhatTheReplaySummarySaid() throws Exception {
         Path capture = SharedCorpus.require().resolve("arkime");
         StringWriter replayErr = new StringWriter();
-        int status = Tlswatch.run(new String[] {"replay", "--sensor", "e2e", "--kafka", broker.bootstrapServers(),
+        int status = Tlswatch.run(new String[] {"replay", "--sensor", "e2e", "--kafka", stack.broker().bootstrapServers(),
                 "--topic-prefix", "e2e", "--spool", dir.resolve("spool").toString(), "--progress", "never",
                 capture.toString()}, new PrintWriter(replayErr, true));
         String summary = replayErr.toString();
@@ -98,8 +85,8 @@ class KafkaToElasticsearchTest {
         assertTrue(summary.contains("lost 0;"), summary);
 
         StringWriter indexErr = new StringWriter();
-        assertEquals(0, Tlswatch.run(new String[] {"index", "--kafka", broker.bootstrapServers(), "--elasticsearch",
-                elasticsearch.url(), "--topic-prefix", "e2e", "--exit-when-idle", "3"}, new PrintWriter(indexErr, true)),
+        assertEquals(0, Tlswatch.run(new String[] {"index", "--kafka", stack.broker().bootstrapServers(), "--elasticsearch",
+                stack.elasticsearch().url(), "--topic-prefix", "e2e", "--exit-when-idle", "3"}, new PrintWriter(indexErr, true)),
                 indexErr.toString());
         assertTrue(indexErr.toString().contains("dead-lettered 0"), indexErr.toString());
 

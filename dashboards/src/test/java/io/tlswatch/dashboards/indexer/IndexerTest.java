@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlswatch.testkit.ElasticsearchNode;
+import io.tlswatch.testkit.KafkaAndElasticsearch;
 import io.tlswatch.testkit.KafkaBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -33,22 +34,21 @@ import org.junit.jupiter.api.Test;
 class IndexerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static KafkaAndElasticsearch stack;
     private static KafkaBroker broker;
     private static ElasticsearchNode elasticsearch;
 
     @BeforeAll
     static void start() {
-        elasticsearch = ElasticsearchNode.launch();
-        broker = KafkaBroker.launch(3);
+        stack = KafkaAndElasticsearch.launch(3);
+        broker = stack.broker();
+        elasticsearch = stack.elasticsearch();
     }
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
