@@ -52,6 +52,11 @@ final class OutputOptions {
             description = "Most the spool holds; records past it are lost, and counted.")
     long spoolMaxMiB;
 
+    @Option(names = "--kafka-close-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "At the end, how long to wait for Kafka to take what is pending; the rest stays in the spool "
+                    + "and is sent first by the next run.")
+    int kafkaCloseTimeoutSeconds;
+
     @Option(names = "--sessions", paramLabel = "WHICH", defaultValue = "all",
             description = "Session documents written: all, suspicious (intercepted or suspected) or none; "
                     + "rollups count every session.")
@@ -126,6 +131,9 @@ final class OutputOptions {
         if (spoolMaxMiB < 1) {
             throw new IOException("--spool-max must be at least 1 MiB");
         }
+        if (kafkaCloseTimeoutSeconds < 0) {
+            throw new IOException("--kafka-close-timeout must be 0 or more seconds");
+        }
         KafkaTopics topics;
         try {
             topics = new KafkaTopics(topicPrefix);
@@ -134,7 +142,7 @@ final class OutputOptions {
         }
         Path dir = spool != null ? spool : Paths.get(System.getProperty("java.io.tmpdir"), "tlswatch-spool");
         return new KafkaSinkConfig(KafkaSinkConfig.producerProperties(kafka, user), topics, dir,
-                spoolMaxMiB << 20, KafkaSinkConfig.DEFAULT_SEGMENT_BYTES, Duration.ofSeconds(30));
+                spoolMaxMiB << 20, KafkaSinkConfig.DEFAULT_SEGMENT_BYTES, Duration.ofSeconds(kafkaCloseTimeoutSeconds));
     }
 
     /** A --kafka-config file's properties (none when not given). */

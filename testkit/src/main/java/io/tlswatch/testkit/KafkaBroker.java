@@ -47,8 +47,21 @@ public final class KafkaBroker implements AutoCloseable {
         this.config = config;
     }
 
+    /** A PKCS #12 key store holding the broker's key and certificate, for a TLS listener. */
+    public record Tls(Path keyStore, String password) {
+    }
+
     /** Formats a fresh log and starts the broker, with {@code partitions} per auto-created topic. */
     public static KafkaBroker launch(int partitions) {
+        return launch(partitions, null);
+    }
+
+    /**
+     * As {@link #launch(int)}, with clients served over TLS when {@code tls} is given: the port
+     * {@link #bootstrapServers()} names is then an SSL listener (the broker talks to itself in
+     * plaintext on another loopback port).
+     */
+    public static KafkaBroker launch(int partitions, Tls tls) {
         try {
             Path dir = Files.createTempDirectory("tlswatch-kafka-");
             int port = freePort();
@@ -57,11 +70,24 @@ public final class KafkaBroker implements AutoCloseable {
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
             p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
             p.put("controller.listener.names", "CONTROLLER");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            p.put("inter.broker.listener.name", "PLAINTEXT");
+            if (tls == null) {
+                p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+                p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+                p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                p.put("inter.broker.listener.name", "PLAINTEXT");
+            } else {
+                int internalPort = freePort();
+                p.put("listeners", "SSL://127.0.0.1:" + port + ",INTERNAL://127.0.0.1:" + internalPort
+                        + ",CONTROLLER://127.0.0.1:" + controllerPort);
+                p.put("advertised.listeners", "SSL://127.0.0.1:" + port + ",INTERNAL://127.0.0.1:" + internalPort);
+                p.put("listener.security.protocol.map", "SSL:SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                p.put("inter.broker.listener.name", "INTERNAL");
+                p.put("ssl.keystore.location", tls.keyStore().toString());
+                p.put("ssl.keystore.type", "PKCS12");
+                p.put("ssl.keystore.password", tls.password());
+                p.put("ssl.key.password", tls.password());
+            }
             p.put("log.dirs", dir.resolve("log").toString());
             p.put("num.partitions", Integer.toString(partitions));
             // One node: internal topics with one replica, or consumers get nothing.
@@ -132,10 +158,23 @@ public final class KafkaBroker implements AutoCloseable {
      * and then no more for a moment, or the timeout passed (the caller asserts on what came).
      */
     public List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics, int atLeast, Duration timeout) {
+        return readAll(topics, atLeast, timeout, null);
+    }
+
+    /** As {@link #readAll(Collection, int, Duration)}, with client properties from a file (a TLS broker's trust store). */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics, int atLeast, Duration timeout,
+                                                        Path clientPropertiesFile) {
         Properties p = clientProperties(Map.of(
                 "group.id", "testkit-reader-" + Uuid.randomUuid(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", "false"));
+        if (clientPropertiesFile != null) {
+            try (var in = Files.newInputStream(clientPropertiesFile)) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
