@@ -42,6 +42,8 @@
 #                       origin's own chain), or rejected (a forged chain the client refused)
 #   certificate_visible yes when the chain travels in the clear (TLS 1.2); no under TLS 1.3, where
 #                       a passive sensor can only call the session not observable
+#   server_port         the port curl connected to (the origin's, or the proxy's for that site):
+#                       the kernel may give one client port to connections to different servers
 #
 # Needs openssl, sslsplit, curl and tcpdump, and the right to capture on lo (root or CAP_NET_RAW);
 # exits 3 with the reason when any is missing. As root sslsplit drops to nobody once its sockets
@@ -201,7 +203,7 @@ done
 # --- clients -------------------------------------------------------------------------------------
 
 manifest="$dir/manifest.tsv"
-printf 'order\tclient_port\tserver_name\tpath\tproxy\tclient_trusts\ttls\tclient_exit\ttruth\tcertificate_visible\n' >"$manifest"
+printf 'order\tclient_port\tserver_name\tpath\tproxy\tclient_trusts\ttls\tclient_exit\ttruth\tcertificate_visible\tserver_port\n' >"$manifest"
 order=0
 
 # connect SERVER_NAME PROXY|direct CLIENT_TRUSTS TLS EXPECTED_EXIT: one curl, one manifest row.
@@ -230,8 +232,8 @@ connect() {
     fi
     [ "$tls" = 1.3 ] && visible=no
     order=$(( order + 1 ))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$order" "$client_port" "$name" "$path" "$proxy" \
-        "$trusts" "$tls" "$status" "$truth" "$visible" >>"$manifest"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$order" "$client_port" "$name" "$path" "$proxy" \
+        "$trusts" "$tls" "$status" "$truth" "$visible" "$to_port" >>"$manifest"
 }
 
 connect www.example.org qaznet qaznet 1.2 0

@@ -46,7 +46,8 @@ class InterceptionLabReplayTest {
     @TempDir
     static Path dir;
     static InterceptionLab.Recording lab;
-    static Map<Integer, TlsSession> sessionByClientPort;
+    /** Sessions by their client and server ports (the kernel may give one client port to two connections). */
+    static Map<List<Integer>, TlsSession> sessionByPorts;
     static List<TlsSession> clientSide;
     static List<TlsSession> upstream;
 
@@ -55,8 +56,8 @@ class InterceptionLabReplayTest {
         lab = InterceptionLab.record(dir);
         clientSide = ReplayedSessions.of(lab.clientSidePcap()).sessions();
         upstream = ReplayedSessions.of(lab.upstreamPcap()).sessions();
-        sessionByClientPort = clientSide.stream()
-                .collect(Collectors.toMap(s -> s.endpoints().clientPort(), Function.identity()));
+        sessionByPorts = clientSide.stream().collect(Collectors.toMap(
+                s -> List.of(s.endpoints().clientPort(), s.endpoints().serverPort()), Function.identity()));
     }
 
     private static List<LabConnection> rows(Predicate<LabConnection> which) {
@@ -66,8 +67,8 @@ class InterceptionLabReplayTest {
     }
 
     private static TlsSession session(LabConnection row) {
-        TlsSession s = sessionByClientPort.get(row.clientPort());
-        assertNotNull(s, "no session from client port " + row.clientPort() + " (" + row + ")");
+        TlsSession s = sessionByPorts.get(List.of(row.clientPort(), row.serverPort()));
+        assertNotNull(s, "no session from client port " + row.clientPort() + " to " + row.serverPort() + " (" + row + ")");
         return s;
     }
 
@@ -93,7 +94,7 @@ class InterceptionLabReplayTest {
 
     @Test
     void everyConnectionIsOneSessionWithItsServerName() {
-        assertEquals(lab.connections().size(), clientSide.size(), "sessions: " + sessionByClientPort.keySet());
+        assertEquals(lab.connections().size(), clientSide.size(), "sessions: " + sessionByPorts.keySet());
         for (LabConnection row : lab.connections()) {
             assertEquals(row.serverName(), session(row).clientHello().offered().serverName(), row.toString());
         }

@@ -55,14 +55,14 @@ class InterceptionVerdictTest {
 
     private static Map<LabConnection, SessionVerdict> replay(VerdictEngine judge) {
         ReplayedSessions replayed = ReplayedSessions.of(lab.clientSidePcap(), judge);
-        Map<Integer, SessionVerdict> byPort = new HashMap<>();
+        Map<List<Integer>, SessionVerdict> byPorts = new HashMap<>();
         for (int i = 0; i < replayed.sessions().size(); i++) {
             TlsSession s = replayed.sessions().get(i);
-            byPort.put(s.endpoints().clientPort(), replayed.verdicts().get(i));
+            byPorts.put(List.of(s.endpoints().clientPort(), s.endpoints().serverPort()), replayed.verdicts().get(i));
         }
         Map<LabConnection, SessionVerdict> out = new HashMap<>();
         for (LabConnection row : lab.connections()) {
-            SessionVerdict v = byPort.get(row.clientPort());
+            SessionVerdict v = byPorts.get(List.of(row.clientPort(), row.serverPort()));
             assertNotNull(v, "no session for " + row);
             out.put(row, v);
         }
@@ -122,7 +122,8 @@ class InterceptionVerdictTest {
         LabConnection rejecting = lab.connections().stream()
                 .filter(r -> r.rejected() && r.certificateVisible()).findFirst().orElseThrow();
         TlsSession session = replayed.sessions().stream()
-                .filter(s -> s.endpoints().clientPort() == rejecting.clientPort()).findFirst().orElseThrow();
+                .filter(s -> s.endpoints().clientPort() == rejecting.clientPort()
+                        && s.endpoints().serverPort() == rejecting.serverPort()).findFirst().orElseThrow();
         assertEquals(Boolean.FALSE, session.clientAccepted());
         assertEquals(Verdict.INTERCEPTED, verdicts.get(rejecting).verdict(), "the forgery happened, refused or not");
     }

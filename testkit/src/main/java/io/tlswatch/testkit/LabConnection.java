@@ -18,13 +18,16 @@ import java.util.List;
  * @param truth              {@code intercepted-by-PROXY}, {@code clean} or {@code rejected} (a forged
  *                           chain the client refused)
  * @param certificateVisible whether the server's chain travelled in the clear (false under TLS 1.3)
+ * @param serverPort         the port the client connected to (an origin's, or a proxy's): with
+ *                           {@code clientPort}, what tells two connections apart, as the kernel may
+ *                           give one client port to connections to different servers
  */
 public record LabConnection(int order, int clientPort, String serverName, boolean proxied, String proxy,
-        String clientTrusts, String tls, int clientExit, String truth, boolean certificateVisible) {
+        String clientTrusts, String tls, int clientExit, String truth, boolean certificateVisible, int serverPort) {
 
     /** The manifest's header line, its columns in order. */
     public static final String HEADER = "order\tclient_port\tserver_name\tpath\tproxy\tclient_trusts\ttls"
-            + "\tclient_exit\ttruth\tcertificate_visible";
+            + "\tclient_exit\ttruth\tcertificate_visible\tserver_port";
 
     /** True when the client accepted the server's chain and got its HTTP answer. */
     public boolean accepted() {
@@ -58,7 +61,7 @@ public record LabConnection(int order, int clientPort, String serverName, boolea
             default -> throw new IllegalArgumentException("path is neither direct nor proxied: " + c[3]);
         };
         return new LabConnection(Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2], proxied,
-                proxied ? c[4] : null, c[5], c[6], Integer.parseInt(c[7]), c[8], yes(c[9]));
+                proxied ? c[4] : null, c[5], c[6], Integer.parseInt(c[7]), c[8], yes(c[9]), Integer.parseInt(c[10]));
     }
 
     private static boolean yes(String column) {

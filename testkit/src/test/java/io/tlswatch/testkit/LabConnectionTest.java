@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The interception lab's manifest, read back row by row, and what a broken one is told. */
 class LabConnectionTest {
     private static final String INTERCEPTED = "1\t43160\twww.example.org\tproxied\tqaznet\tqaznet\t1.2\t0"
-            + "\tintercepted-by-qaznet\tyes";
-    private static final String CLEAN = "3\t55708\twww.example.org\tdirect\t-\tpublic\t1.2\t0\tclean\tyes";
-    private static final String REJECTED = "7\t43178\twww.example.org\tproxied\tqaznet\tpublic\t1.3\t60\trejected\tno";
+            + "\tintercepted-by-qaznet\tyes\t24001";
+    private static final String CLEAN = "3\t55708\twww.example.org\tdirect\t-\tpublic\t1.2\t0\tclean\tyes\t24000";
+    private static final String REJECTED = "7\t43178\twww.example.org\tproxied\tqaznet\tpublic\t1.3\t60\trejected\tno\t24001";
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class LabConnectionTest {
         List<LabConnection> rows = LabConnection.readManifest(manifest(LabConnection.HEADER, INTERCEPTED, CLEAN, REJECTED, ""));
         assertEquals(List.of(1, 3, 7), rows.stream().map(LabConnection::order).toList());
         assertEquals(new LabConnection(1, 43160, "www.example.org", true, "qaznet", "qaznet", "1.2", 0,
-                "intercepted-by-qaznet", true), rows.get(0));
+                "intercepted-by-qaznet", true, 24001), rows.get(0));
     }
 
     @Test
