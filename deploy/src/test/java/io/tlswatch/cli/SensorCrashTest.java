@@ -69,7 +69,7 @@ class SensorCrashTest {
                 Tlswatch.class.getName()));
         command.addAll(replay);
         Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
-        long seen = waitForSessions(first, 300);
+        long seen = waitForSessions(first, 100);
         assertTrue(first.isAlive(), "the first run was still replaying when it was killed (Kafka had " + seen + " sessions)");
         first.destroyForcibly();
         assertTrue(first.waitFor(20, TimeUnit.SECONDS));
