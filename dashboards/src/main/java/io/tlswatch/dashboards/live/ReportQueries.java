@@ -59,7 +59,7 @@ final class ReportQueries {
         terms(sensors, "verdicts", "tlswatch.verdict", 10);
 
         ObjectNode names = terms(aggs, "top_server_names", "tls.client.server_name", TOP_SHOWN);
-        ((ObjectNode) names.get("terms")).putArray("order").addObject().put("affected>_count", "desc");
+        ((ObjectNode) names.get("terms")).putArray("order").addObject().put("affected", "desc");
         filterAgg(names, "affected", verdictIs(AFFECTED));
         terms(names, "verdicts", "tlswatch.verdict", 10);
 
@@ -178,8 +178,8 @@ final class ReportQueries {
         return parent.has("aggs") ? (ObjectNode) parent.get("aggs") : parent.putObject("aggs");
     }
 
-    private static void cardinality(ObjectNode aggs, String name, String field) {
-        ObjectNode c = aggs.putObject(name).putObject("cardinality");
+    private static void cardinality(ObjectNode parent, String name, String field) {
+        ObjectNode c = aggsOf(parent).putObject(name).putObject("cardinality");
         c.put("field", field);
         c.put("precision_threshold", EXACT_DISTINCT);
     }

@@ -56,11 +56,12 @@
     n.hidden = !text;
   }
 
-  function section(id, title, before) {
+  /** A new section {@code id} placed after the element {@code after}. */
+  function section(id, title, after) {
     var s = el('section');
     s.id = id;
     s.appendChild(el('h2', null, title));
-    before.parentNode.insertBefore(s, before);
+    after.parentNode.insertBefore(s, after.nextSibling);
     return s;
   }
 
@@ -117,7 +118,7 @@
   }
 
   function renderSensors(live) {
-    var s = section('sensors', 'Prevalence per sensor', byId('overview').nextElementSibling);
+    var s = section('sensors', 'Prevalence per sensor', byId('overview'));
     s.appendChild(el('p', 'hint', 'Share of sessions intercepted and of distinct clients with an intercepted session, '
       + 'per sensor. Choose a sensor to see its own time series.'));
     table(s, 'table-sensors', [
@@ -138,7 +139,7 @@
 
   function renderCapture(live) {
     var visibility = byId('table-visibility').closest('section');
-    var s = section('capture', 'Capture losses', visibility.nextElementSibling);
+    var s = section('capture', 'Capture losses', visibility);
     s.appendChild(el('p', 'hint', 'Packets the sensors received and lost (kernel, interface and tlswatch\'s own drops) '
       + 'from their stats documents: a low interception rate where much was lost means the monitor was blind, '
       + 'not that nothing happened.'));
@@ -188,7 +189,7 @@
   }
 
   function renderDetails(details) {
-    var s = byId('details') || section('details', '', byId('table-sessions').closest('section').nextElementSibling);
+    var s = byId('details') || section('details', '', byId('table-sessions').closest('section'));
     s.textContent = '';
     var doc = details.session;
     s.appendChild(el('h2', null, 'Session ' + details.id));
