@@ -126,7 +126,7 @@ public final class DashboardServer implements AutoCloseable {
             data = report.of(filter);
         } catch (IOException e) {
             elasticsearchFailures.incrementAndGet();
-            sendError(exchange, 502, "Elasticsearch did not answer: " + e.getClass().getSimpleName());
+            sendError(exchange, 502, unavailable(e));
             return;
         }
         send(exchange, 200, "application/json", JSON.writeValueAsString(data));
@@ -142,7 +142,7 @@ public final class DashboardServer implements AutoCloseable {
             found = details.session(id);
         } catch (IOException e) {
             elasticsearchFailures.incrementAndGet();
-            sendError(exchange, 502, "Elasticsearch did not answer: " + e.getClass().getSimpleName());
+            sendError(exchange, 502, unavailable(e));
             return;
         }
         if (found.isEmpty()) {
@@ -150,6 +150,13 @@ public final class DashboardServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, "application/json", JSON.writeValueAsString(found.get()));
+    }
+
+    /** What the user is told when Elasticsearch failed: the status and error type, or how the connection failed. */
+    private static String unavailable(IOException e) {
+        String detail = e instanceof ElasticsearchReader.Refused ? e.getMessage()
+                : "Elasticsearch could not be reached (" + e.getClass().getSimpleName() + ")";
+        return detail.length() > 200 ? detail.substring(0, 200) : detail;
     }
 
     private static void sendError(HttpExchange exchange, int status, String reason) throws IOException {

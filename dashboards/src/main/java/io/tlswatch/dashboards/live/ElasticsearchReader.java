@@ -27,6 +27,21 @@ public final class ElasticsearchReader implements Closeable {
 
     private final RestClient rest;
 
+    /** Elasticsearch answered with an error status: the status and the error's type, for the user. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Refused(int status, String type, ResponseException cause) {
+            super("Elasticsearch answered " + status + (type.isEmpty() ? "" : " (" + type + ")"), cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
     public ElasticsearchReader(String url) {
         this.rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(r -> r.setConnectTimeout(2_000).setSocketTimeout(30_000))
@@ -51,8 +66,8 @@ public final class ElasticsearchReader implements Closeable {
         request.setEntity(new NStringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
         try {
             return send(request);
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        } catch (Refused e) {
+            if (e.status() == 404) {
                 ObjectNode none = JSON.createObjectNode();
                 none.putArray("docs");
                 return none;
@@ -62,7 +77,12 @@ public final class ElasticsearchReader implements Closeable {
     }
 
     private static JsonNode send(RestClient rest, Request request) throws IOException {
-        Response response = rest.performRequest(request);
+        Response response;
+        try {
+            response = rest.performRequest(request);
+        } catch (ResponseException e) {
+            throw new Refused(e.getResponse().getStatusLine().getStatusCode(), errorType(e), e);
+        }
         if (response.getEntity().getContentLength() > MAX_RESPONSE_BYTES) {
             throw new IOException("Elasticsearch answered with more than " + MAX_RESPONSE_BYTES + " bytes");
         }
@@ -72,6 +92,16 @@ public final class ElasticsearchReader implements Closeable {
                 throw new IOException("Elasticsearch answered with more than " + MAX_RESPONSE_BYTES + " bytes");
             }
             return JSON.readTree(body);
+        }
+    }
+
+    /** The {@code error.type} of an error answer ({@code index_not_found_exception}...), or "". */
+    private static String errorType(ResponseException e) {
+        try (InputStream in = e.getResponse().getEntity().getContent()) {
+            String type = JSON.readTree(in.readNBytes(64 * 1024)).path("error").path("type").asText("");
+            return type.matches("[a-z_]{1,80}") ? type : "";
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
         }
     }
 

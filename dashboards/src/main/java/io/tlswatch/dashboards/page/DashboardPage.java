@@ -29,19 +29,14 @@ public final class DashboardPage {
         List<InlineScript> scripts = List.of(InlineScript.of("Chart.js", PageResources.chartLibrary()),
                 InlineScript.of("prevalence.js", PageResources.pageScript()),
                 InlineScript.of("dashboard.js", PageResources.dashboardScript()));
-        StringBuilder csp = new StringBuilder("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; script-src");
-        StringBuilder tags = new StringBuilder();
-        for (InlineScript s : scripts) {
-            csp.append(' ').append(s.cspHash());
-            tags.append("<script>").append(s.text()).append("</script>\n");
-        }
+        String csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; " + InlineScript.scriptSrc(scripts);
         String html = Template.fill(PageResources.template(), List.of(
                 new Template.Slot(CSP_MARKER, ""),
                 new Template.Slot(STYLE_MARKER, PageResources.style() + PageResources.dashboardStyle()),
                 new Template.Slot(DATA_MARKER, ""),
-                new Template.Slot(SCRIPTS_MARKER, tags.toString())));
-        return new DashboardPage(html, csp.toString());
+                new Template.Slot(SCRIPTS_MARKER, InlineScript.tags(scripts))));
+        return new DashboardPage(html, csp);
     }
 
     public String html() {

@@ -108,15 +108,6 @@ class LiveDashboardTest {
     // --- the server and its API -------------------------------------------------------------
 
     @Test
-    void bindsTheLoopbackAddressByDefault() throws IOException {
-        try (DashboardServer s = DashboardServer.start(new DashboardConfig(elasticsearch.url(), null, 0, null))) {
-            assertTrue(s.address().getAddress().isLoopbackAddress(), s.address().toString());
-        }
-        assertEquals("127.0.0.1", DashboardConfig.DEFAULT_BIND);
-        assertEquals(8080, DashboardConfig.DEFAULT_PORT);
-    }
-
-    @Test
     void theReportsNumbersAreElasticsearchsAggregations() throws Exception {
         JsonNode report = JSON.readTree(get(base(server) + "/api/report").body());
         assertEquals(count(), row(report, "all", null).path("sessions").asLong());
