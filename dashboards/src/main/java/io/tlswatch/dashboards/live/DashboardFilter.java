@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
 /**
  * What the dashboard's user narrowed the data to, as kept in the page's URL: a time range
  * ({@code from} inclusive, {@code to} exclusive; ISO-8601 instants, or dates and local date-times
- * read as UTC), a sensor ({@code observer.name}) and a client subnet in CIDR notation (matched
- * against {@code source.ip}). Any part may be absent. Values come from the browser: each is
+ * read as UTC), a sensor ({@code observer.name}), a client subnet in CIDR notation (matched
+ * against {@code source.ip}), and, for drilling down, an interceptor's name
+ * ({@code tlswatch.interceptor.name}) and a server name ({@code tls.client.server_name}). Any
+ * part may be absent. Values come from the browser: each is
  * checked before it reaches a query, and {@link #parse} names what it refused.
  */
-public record DashboardFilter(Instant from, Instant to, String sensor, String subnet) {
+public record DashboardFilter(Instant from, Instant to, String sensor, String subnet, String interceptor,
+                              String serverName) {
     public static final int MAX_SENSOR_LENGTH = 256;
-    public static final DashboardFilter NONE = new DashboardFilter(null, null, null, null);
+    /** Longest interceptor or server name accepted: the templates index keywords up to 1024 characters. */
+    public static final int MAX_NAME_LENGTH = 1024;
+    public static final DashboardFilter NONE = new DashboardFilter(null, null, null, null, null, null);
     private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/\\d{1,2})?");
     private static final Pattern IPV6_CIDR = Pattern.compile("[0-9a-fA-F:]{2,39}(/\\d{1,3})?");
 
@@ -33,7 +38,10 @@ public record DashboardFilter(Instant from, Instant to, String sensor, String su
         }
     }
 
-    /** The filter in {@code parameters} ({@code from}, {@code to}, {@code sensor}, {@code subnet}); blanks are absent. */
+    /**
+     * The filter in {@code parameters} ({@code from}, {@code to}, {@code sensor}, {@code subnet},
+     * {@code interceptor}, {@code server_name}); blanks are absent.
+     */
     public static DashboardFilter parse(Map<String, String> parameters) throws Invalid {
         Instant from = instant("from", parameters.get("from"));
         Instant to = instant("to", parameters.get("to"));
@@ -48,7 +56,8 @@ public record DashboardFilter(Instant from, Instant to, String sensor, String su
         if (subnet != null && !isCidr(subnet)) {
             throw new Invalid("'subnet' must be an IP address or a CIDR block such as 192.0.2.0/24");
         }
-        return new DashboardFilter(from, to, sensor, subnet);
+        return new DashboardFilter(from, to, sensor, subnet, name("interceptor", parameters),
+                name("server_name", parameters));
     }
 
     /**
@@ -80,10 +89,31 @@ public record DashboardFilter(Instant from, Instant to, String sensor, String su
         if (sensor != null) {
             clauses.addObject().putObject("term").put("observer.name", sensor);
         }
-        if (withSubnet && subnet != null) {
-            clauses.addObject().putObject("term").put("source.ip", subnet);
+        if (withSubnet) {
+            // Stats documents describe a whole sensor: no client, interceptor or server name to match.
+            if (subnet != null) {
+                clauses.addObject().putObject("term").put("source.ip", subnet);
+            }
+            if (interceptor != null) {
+                clauses.addObject().putObject("term").put("tlswatch.interceptor.name", interceptor);
+            }
+            if (serverName != null) {
+                clauses.addObject().putObject("term").put("tls.client.server_name", serverName);
+            }
         }
         return query;
+    }
+
+    /** A name as given (not stripped: names from the wire may have blanks), bounded. */
+    private static String name(String parameter, Map<String, String> parameters) throws Invalid {
+        String v = parameters.get(parameter);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > MAX_NAME_LENGTH) {
+            throw new Invalid("'" + parameter + "' is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return v;
     }
 
     private static Instant instant(String name, String value) throws Invalid {

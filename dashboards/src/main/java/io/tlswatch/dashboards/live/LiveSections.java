@@ -58,6 +58,8 @@ final class LiveSections {
         optional(f, "to", filter.to() == null ? null : F.textNode(filter.to().toString()));
         optional(f, "sensor", filter.sensor() == null ? null : F.textNode(filter.sensor()));
         optional(f, "subnet", filter.subnet() == null ? null : F.textNode(filter.subnet()));
+        optional(f, "interceptor", filter.interceptor() == null ? null : F.textNode(filter.interceptor()));
+        optional(f, "server_name", filter.serverName() == null ? null : F.textNode(filter.serverName()));
         ArrayNode sensors = live.putArray("sensors");
         for (JsonNode b : aggs.path("sensors").path("buckets")) {
             ObjectNode s = sensors.addObject();

@@ -1,15 +1,18 @@
 /*
  * tlswatch live dashboard: fetches the page data from the server's /api/report with the filter of
- * the page's URL (from, to, sensor, subnet), renders it with TlswatchPrevalence (prevalence.js),
+ * the page's URL (from, to, sensor, subnet, interceptor, server_name), renders it with TlswatchPrevalence (prevalence.js),
  * and adds what only the live page has: the filter form, sessions per sensor, capture losses from
- * the stats documents, and the drill-down to a session and its certificates (?session=ID). The
+ * the stats documents, and the drill-down: an interceptor, server name or subnet narrows the page
+ * to its sessions, and a session opens with its certificates (?session=ID). The
  * URL holds all the state, so a link shows the same view. Every string from the server is put in
  * the page with textContent or an attribute value: nothing is parsed as HTML.
  */
 (function (global) {
   'use strict';
 
-  var FILTERS = ['from', 'to', 'sensor', 'subnet'];
+  var FILTERS = ['from', 'to', 'sensor', 'subnet', 'interceptor', 'server_name'];
+  var FILTER_LABELS = { from: 'From', to: 'To', sensor: 'Sensor', subnet: 'Client subnet', interceptor: 'Interceptor',
+    server_name: 'Server name' };
   var P = global.TlswatchPrevalence;
   var state = { loaded: false, details: null, error: null };
   global.TlswatchDashboard = state;
@@ -69,9 +72,10 @@
     var form = el('form', 'filters');
     form.id = 'filters';
     var p = params();
-    var hints = { from: '2024-05-01T00:00:00Z', to: 'exclusive, UTC', sensor: 'observer.name', subnet: '192.0.2.0/24' };
+    var hints = { from: '2024-05-01T00:00:00Z', to: 'exclusive, UTC', sensor: 'observer.name', subnet: '192.0.2.0/24',
+      interceptor: 'name, exactly', server_name: 'exactly' };
     FILTERS.forEach(function (name) {
-      var label = el('label', null, name.charAt(0).toUpperCase() + name.substring(1));
+      var label = el('label', null, FILTER_LABELS[name]);
       var input = el('input');
       input.name = name;
       input.id = 'filter-' + name;
@@ -90,7 +94,8 @@
       event.preventDefault();
       var q = new URLSearchParams();
       FILTERS.forEach(function (name) {
-        var v = form.elements[name].value.trim();
+        var v = form.elements[name].value;
+        v = name === 'interceptor' || name === 'server_name' ? v : v.trim();
         if (v) {
           q.set(name, v);
         }
@@ -155,6 +160,20 @@
       return { attrs: { 'data-sensor': c.sensor, 'data-interface': c.interface }, cells: [c.sensor, c.interface,
         P.count(c.received), P.count(c.lost), share(c.lost, c.received + c.lost), c.first, c.last] };
     }), 'No capture statistics in this range (replays publish none; live captures do).');
+  }
+
+  /** Makes the cells of {@code column} in {@code tableId} links that narrow the page to their value. */
+  function linkCells(tableId, column, parameter) {
+    document.querySelectorAll('#' + tableId + ' td[data-column=' + column + ']').forEach(function (cell) {
+      var value = cell.textContent;
+      if (!value) {
+        return;
+      }
+      var changes = { session: null };
+      changes[parameter] = value;
+      cell.textContent = '';
+      cell.appendChild(link(value, changes));
+    });
   }
 
   function linkSessions() {
@@ -279,6 +298,9 @@
       renderSensors(data.live);
       renderCapture(data.live);
       linkSessions();
+      linkCells('table-interceptors', 'interceptor_name', 'interceptor');
+      linkCells('table-server-names', 'key', 'server_name');
+      linkCells('table-subnets', 'key', 'subnet');
       var session = params().get('session');
       return session ? openSession(session) : null;
     }).then(function () {

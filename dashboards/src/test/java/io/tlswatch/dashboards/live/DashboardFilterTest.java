@@ -45,6 +45,16 @@ class DashboardFilterTest {
     }
 
     @Test
+    void anInterceptorAndAServerNameNarrowSessionsToThemAsGivenButNotTheStats() throws Exception {
+        DashboardFilter f = parse("interceptor=CN%3D%3Cb%3E+x+&server_name=bank.example");
+        assertEquals("CN=<b> x ", f.interceptor(), "a name from the wire is kept exactly, blanks too");
+        assertTrue(f.sessionQuery().toString().contains("{\"term\":{\"tlswatch.interceptor.name\":\"CN=<b> x \"}}"));
+        assertTrue(f.sessionQuery().toString().contains("{\"term\":{\"tls.client.server_name\":\"bank.example\"}}"));
+        assertEquals("{\"bool\":{\"filter\":[]}}", f.statsQuery().toString());
+        assertThrows(DashboardFilter.Invalid.class, () -> parse("server_name=" + "x".repeat(DashboardFilter.MAX_NAME_LENGTH + 1)));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheNameOfTheParameter() {
         assertTrue(assertThrows(DashboardFilter.Invalid.class, () -> parse("from=yesterday")).getMessage().contains("'from'"));
         assertTrue(assertThrows(DashboardFilter.Invalid.class, () -> parse("from=2024-05-02&to=2024-05-01"))

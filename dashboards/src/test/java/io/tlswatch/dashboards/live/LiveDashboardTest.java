@@ -252,6 +252,23 @@ class LiveDashboardTest {
     }
 
     @Test
+    void inTheBrowserAnInterceptorsNameNarrowsThePageToItsSessions() throws Exception {
+        HeadlessChromium.assumeStarted(browser);
+        open("/");
+        browser.script("var name = arguments[0];"
+                + " Array.from(document.querySelectorAll('#table-interceptors td[data-column=interceptor_name] a'))"
+                + ".filter(function (a) { return a.textContent === name; })[0].click()", KnownSessions.HOSTILE_INTERCEPTOR);
+        browser.waitUntil("return location.search.indexOf('interceptor=') >= 0 && window.TlswatchDashboard"
+                + " && window.TlswatchDashboard.loaded === true", Duration.ofSeconds(20));
+        long sessions = count(term("tlswatch.interceptor.name", KnownSessions.HOSTILE_INTERCEPTOR.replace("\"", "\\\"")));
+        assertEquals(5, sessions);
+        assertEquals(formatted(sessions), browser.text("[data-card=intercepted] [data-value=sessions]"));
+        assertEquals((int) sessions, browser.all("#table-sessions tr[data-session-id]").size());
+        assertEquals(KnownSessions.HOSTILE_INTERCEPTOR, browser.script("return document.getElementById('filter-interceptor').value"));
+        assertNull(browser.script("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    }
+
+    @Test
     void inTheBrowserHtmlAndScriptFromTheWireShowAsTextAndRunNothing() throws Exception {
         HeadlessChromium.assumeStarted(browser);
         open("/?session=" + KnownSessions.HOSTILE_SESSION);
