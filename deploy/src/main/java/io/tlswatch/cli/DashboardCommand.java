@@ -62,6 +62,10 @@ public final class DashboardCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        // The JDK server reads a request on a worker thread: without a bound, a few clients that
+        // send slowly would hold all of them. These are read once, before the first server starts.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
         try (DashboardServer server = DashboardServer.start(dashboard)) {

@@ -19,6 +19,7 @@ final class ReportQueries {
     static final String STATS = "tlswatch-stats";
     static final String CERTIFICATES = "tlswatch-certificates";
     static final int EXACT_DISTINCT = 40_000;
+    static final int EXACT_DISTINCT_PER_BUCKET = 3_000;
     static final int INTERCEPTORS_SHOWN = 50;
     static final int TOP_SHOWN = 20;
     static final int SENSORS_SHOWN = 50;
@@ -86,9 +87,10 @@ final class ReportQueries {
         bounds.put("max", toMillis);
         ObjectNode perBucket = histogram.putObject("aggs");
         terms(perBucket, "verdicts", "tlswatch.verdict", 10);
-        cardinality(perBucket, "clients", "source.ip");
+        cardinality(perBucket, "clients", "source.ip", EXACT_DISTINCT_PER_BUCKET);
         for (String v : AFFECTED) {
-            cardinality(filterAgg(perBucket, v, verdictIs(List.of(v))).putObject("aggs"), "clients", "source.ip");
+            cardinality(filterAgg(perBucket, v, verdictIs(List.of(v))).putObject("aggs"), "clients", "source.ip",
+                    EXACT_DISTINCT_PER_BUCKET);
         }
         if (!subnets.isEmpty()) {
             ObjectNode bySubnet = aggs.putObject("subnets");
@@ -179,9 +181,13 @@ final class ReportQueries {
     }
 
     private static void cardinality(ObjectNode parent, String name, String field) {
+        cardinality(parent, name, field, EXACT_DISTINCT);
+    }
+
+    private static void cardinality(ObjectNode parent, String name, String field, int exactUpTo) {
         ObjectNode c = aggsOf(parent).putObject(name).putObject("cardinality");
         c.put("field", field);
-        c.put("precision_threshold", EXACT_DISTINCT);
+        c.put("precision_threshold", exactUpTo);
     }
 
     private static ObjectNode filterAgg(ObjectNode parent, String name, ObjectNode query) {
