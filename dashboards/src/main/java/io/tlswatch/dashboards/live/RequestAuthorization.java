@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 final class RequestAuthorization {
     static final String COOKIE = "tlswatch_token";
+    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("/[A-Za-z0-9/_.-]{0,200}");
 
     enum Outcome { ALLOWED, REFUSED, REDIRECTED }
 
@@ -36,7 +37,8 @@ final class RequestAuthorization {
             }
             exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + URLEncoder.encode(inQuery, StandardCharsets.UTF_8)
                     + "; Path=/; HttpOnly; SameSite=Strict");
-            exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getPath() + withoutToken(parameters));
+            exchange.getResponseHeaders().set("Location", samePath(exchange.getRequestURI().getRawPath())
+                    + withoutToken(parameters));
             DashboardServer.send(exchange, 303, "text/plain", "");
             return Outcome.REDIRECTED;
         }
@@ -46,6 +48,11 @@ final class RequestAuthorization {
             return Outcome.ALLOWED;
         }
         return token.matches(cookie(exchange.getRequestHeaders().getFirst("Cookie"))) ? Outcome.ALLOWED : Outcome.REFUSED;
+    }
+
+    /** The path to send the browser back to: the request's, when it is plainly one of ours, else the page. */
+    private static String samePath(String rawPath) {
+        return rawPath != null && SAFE_PATH.matcher(rawPath).matches() ? rawPath : "/";
     }
 
     private static String withoutToken(Map<String, String> parameters) {

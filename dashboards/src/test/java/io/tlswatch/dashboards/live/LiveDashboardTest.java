@@ -132,6 +132,17 @@ class LiveDashboardTest {
     }
 
     @Test
+    void aFilterThatKeepsNothingGivesZerosNotAnError() throws Exception {
+        HttpResponse<String> r = get(base(server) + "/api/report?sensor=nobody&from=2024-05-01&to=2024-05-02");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode report = JSON.readTree(r.body());
+        assertEquals(0, row(report, "all", null).path("sessions").asLong());
+        assertEquals(0, report.path("time_series").path("buckets").size());
+        assertEquals(0, report.path("samples").path("sessions").size());
+        assertEquals(0, report.path("live").path("capture").size());
+    }
+
+    @Test
     void aSensorFilterNarrowsTheNumbersAndABadFilterIsRefusedWithItsReason() throws Exception {
         JsonNode labB = JSON.readTree(get(base(server) + "/api/report?sensor=lab-b").body());
         assertEquals(count(term("observer.name", "lab-b"), term("tlswatch.verdict", "intercepted")),
