@@ -64,7 +64,8 @@ public final class LiveReport {
         out.set("server_names", ReportSections.serverNames(overview));
         out.set("visibility", ReportSections.visibility(overview.path("visibility").path("buckets")));
         out.set("samples", LiveSections.samples(es.search(ReportQueries.SESSIONS, ReportQueries.samples(filter)).path("hits")));
-        out.set("live", LiveSections.live(filter, overview, es.search(ReportQueries.STATS, ReportQueries.captureLosses(filter))));
+        out.set("live", LiveSections.live(filter, overview, second,
+                es.search(ReportQueries.STATS, ReportQueries.captureLosses(filter))));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.tlswatch.dashboards.live;
 
+import static io.tlswatch.dashboards.live.AggregationResults.bucket;
 import static io.tlswatch.dashboards.live.AggregationResults.iso;
 import static io.tlswatch.dashboards.live.AggregationResults.verdictCounts;
 
@@ -7,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What only the live dashboard shows: the newest affected sessions with their document id (for the
  * drill-down), and the {@code live} object: the filter applied, each sensor's sessions and
- * clients, and the capture losses from the {@code stats} documents.
+ * clients, overall and per time bucket, and the capture losses from the {@code stats} documents.
  */
 final class LiveSections {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -51,8 +54,9 @@ final class LiveSections {
         return samples;
     }
 
-    static ObjectNode live(DashboardFilter filter, JsonNode aggs, JsonNode stats) {
+    static ObjectNode live(DashboardFilter filter, JsonNode aggs, JsonNode timeAggs, JsonNode stats) {
         ObjectNode live = F.objectNode();
+        live.set("sensor_series", sensorSeries(timeAggs));
         ObjectNode f = live.putObject("filter");
         optional(f, "from", filter.from() == null ? null : F.textNode(filter.from().toString()));
         optional(f, "to", filter.to() == null ? null : F.textNode(filter.to().toString()));
@@ -82,6 +86,39 @@ final class LiveSections {
             }
         }
         return live;
+    }
+
+    /**
+     * Per sensor, per bucket of the time series: sessions, intercepted sessions, clients and
+     * clients with an intercepted session ({@code [{sensor, points: [...]}]}, points aligned with
+     * {@code time_series.buckets}).
+     */
+    private static ArrayNode sensorSeries(JsonNode timeAggs) {
+        ArrayNode out = F.arrayNode();
+        if (timeAggs == null) {
+            return out;
+        }
+        JsonNode buckets = timeAggs.path("time").path("buckets");
+        Map<String, ArrayNode> bySensor = new TreeMap<>();
+        for (JsonNode b : buckets) {
+            for (JsonNode s : b.path("sensors").path("buckets")) {
+                bySensor.computeIfAbsent(s.path("key").asText(), k -> F.arrayNode());
+            }
+        }
+        for (var sensor : bySensor.entrySet()) {
+            ObjectNode line = out.addObject();
+            line.put("sensor", sensor.getKey());
+            ArrayNode points = line.putArray("points");
+            for (JsonNode b : buckets) {
+                JsonNode s = bucket(b.path("sensors").path("buckets"), sensor.getKey());
+                ObjectNode p = points.addObject();
+                p.put("sessions", s.path("doc_count").asLong());
+                p.put("intercepted", s.path("intercepted").path("doc_count").asLong());
+                p.put("clients", s.path("clients").path("value").asLong());
+                p.put("intercepted_clients", s.path("intercepted").path("clients").path("value").asLong());
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String... path) {

@@ -23,6 +23,8 @@ final class ReportQueries {
     static final int INTERCEPTORS_SHOWN = 50;
     static final int TOP_SHOWN = 20;
     static final int SENSORS_SHOWN = 50;
+    /** Sensors with a line of their own in the per-sensor chart (the busiest of each bucket). */
+    static final int SENSORS_CHARTED = 10;
     static final int SAMPLES_SHOWN = 50;
     static final List<String> AFFECTED = List.of("intercepted", "suspected");
 
@@ -72,7 +74,10 @@ final class ReportQueries {
         return body;
     }
 
-    /** Sessions per bucket of {@code widthSeconds} from {@code fromMillis}, and each subnet's sessions per verdict. */
+    /**
+     * Sessions per bucket of {@code widthSeconds} from {@code fromMillis} (per verdict, and per
+     * sensor with their intercepted share), and each subnet's sessions per verdict.
+     */
     static ObjectNode timeAndSubnets(DashboardFilter filter, long widthSeconds, long fromMillis, long toMillis,
                                      List<String> subnets) {
         ObjectNode body = sizeZero(filter.sessionQuery());
@@ -92,6 +97,10 @@ final class ReportQueries {
             cardinality(filterAgg(perBucket, v, verdictIs(List.of(v))).putObject("aggs"), "clients", "source.ip",
                     EXACT_DISTINCT_PER_BUCKET);
         }
+        ObjectNode sensors = terms(perBucket, "sensors", "observer.name", SENSORS_CHARTED);
+        cardinality(sensors, "clients", "source.ip", EXACT_DISTINCT_PER_BUCKET);
+        cardinality(filterAgg(sensors, "intercepted", verdictIs(List.of("intercepted"))).putObject("aggs"), "clients",
+                "source.ip", EXACT_DISTINCT_PER_BUCKET);
         if (!subnets.isEmpty()) {
             ObjectNode bySubnet = aggs.putObject("subnets");
             ObjectNode each = bySubnet.putObject("filters").putObject("filters");

@@ -122,10 +122,12 @@
     P.fillTable(t, columns, rows, emptyText);
   }
 
-  function renderSensors(live) {
+  function renderSensors(data) {
+    var live = data.live;
     var s = section('sensors', 'Prevalence per sensor', byId('overview'));
     s.appendChild(el('p', 'hint', 'Share of sessions intercepted and of distinct clients with an intercepted session, '
-      + 'per sensor. Choose a sensor to see its own time series.'));
+      + 'per sensor, in the table and over time (solid: sessions, dashed: clients; a gap is a bucket without '
+      + 'sessions). Choose a sensor to see only its own.'));
     table(s, 'table-sensors', [
       { key: 'sensor', title: 'Sensor', wire: true },
       { key: 'sessions', title: 'Sessions', numeric: true },
@@ -140,6 +142,40 @@
         P.count(r.sessions.intercepted), share(r.sessions.intercepted, n), P.count(r.clients),
         P.count(r.intercepted_clients), share(r.intercepted_clients, r.clients)] };
     }), 'No session in this range.');
+    renderSensorSeries(s, live.sensor_series, data.time_series);
+  }
+
+  var SENSOR_COLORS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#4e342e', '#ad1457',
+    '#558b2f', '#37474f'];
+
+  /** Per sensor over time: the share of sessions intercepted (solid) and of clients (dashed). */
+  function renderSensorSeries(parent, series, timeSeries) {
+    if (!series.length || typeof global.Chart !== 'function') {
+      return;
+    }
+    var box = el('div', 'chart wide');
+    var canvas = el('canvas');
+    canvas.id = 'chart-sensors';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Share of sessions and of clients intercepted per sensor over time');
+    box.appendChild(canvas);
+    parent.appendChild(box);
+    var datasets = [];
+    series.forEach(function (line, i) {
+      var color = SENSOR_COLORS[i % SENSOR_COLORS.length];
+      datasets.push({ label: line.sensor + ': sessions (%)', borderColor: color, backgroundColor: color, pointRadius: 0,
+        spanGaps: false, data: line.points.map(function (p) { return p.sessions ? 100 * p.intercepted / p.sessions : null; }) });
+      datasets.push({ label: line.sensor + ': clients (%)', borderColor: color, backgroundColor: color, pointRadius: 0,
+        borderDash: [4, 3], spanGaps: false,
+        data: line.points.map(function (p) { return p.clients ? 100 * p.intercepted_clients / p.clients : null; }) });
+    });
+    new global.Chart(canvas, {
+      type: 'line',
+      data: { labels: timeSeries.buckets.map(function (b) { return b.start.replace('T', ' ').replace('Z', ''); }),
+        datasets: datasets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { y: { min: 0, max: 100, title: { display: true, text: '% intercepted' } } } }
+    });
   }
 
   function renderCapture(live) {
@@ -295,7 +331,7 @@
       + 'nothing else. The filter and the open session are in the address: links keep them.';
     fetchJson('api/report?' + filterQuery()).then(function (data) {
       P.render(data);
-      renderSensors(data.live);
+      renderSensors(data);
       renderCapture(data.live);
       linkSessions();
       linkCells('table-interceptors', 'interceptor_name', 'interceptor');

@@ -126,6 +126,11 @@ class LiveDashboardTest {
         JsonNode v6 = report.path("subnets").path("rows").findValues("key").stream()
                 .filter(k -> k.asText().startsWith("2001:db8:1:2::")).findFirst().orElseThrow();
         assertEquals("2001:db8:1:2::/64", v6.asText());
+        JsonNode labA = report.path("live").path("sensor_series").path(0);
+        assertEquals("lab-a", labA.path("sensor").asText());
+        assertEquals(report.path("time_series").path("buckets").size(), labA.path("points").size(), "aligned with the buckets");
+        assertEquals(count(term("observer.name", "lab-a"), term("tlswatch.verdict", "intercepted")),
+                labA.path("points").findValues("intercepted").stream().mapToLong(JsonNode::asLong).sum());
         JsonNode lost = report.path("live").path("capture").path(0);
         assertEquals("lab-a", lost.path("sensor").asText());
         assertEquals(50, lost.path("lost").asLong());
@@ -212,7 +217,7 @@ class LiveDashboardTest {
         assertNull(browser.script("return window.TlswatchDashboard.error"));
         assertEquals(List.of(), browser.script("return window.TlswatchPrevalence.problems"));
         List<Long> drawn = browser.canvasPixelsDrawn();
-        assertEquals(4, drawn.size(), "time, verdicts, interceptors, visibility");
+        assertEquals(5, drawn.size(), "per sensor, time, verdicts, interceptors, visibility");
         for (long pixels : drawn) {
             assertTrue(pixels > 1000, "a chart was drawn: " + drawn);
         }
