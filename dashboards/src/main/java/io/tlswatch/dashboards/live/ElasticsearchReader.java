@@ -9,7 +9,9 @@ import java.io.InputStream;
 import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NStringEntity;
+import org.elasticsearch.client.HttpAsyncResponseConsumerFactory;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
@@ -22,8 +24,12 @@ import org.elasticsearch.client.RestClient;
  */
 public final class ElasticsearchReader implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Bound on what one response may bring into memory. */
+    /** Bound on what one response may bring into memory: the client refuses a longer one. */
     static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+    private static final RequestOptions BOUNDED = RequestOptions.DEFAULT.toBuilder()
+            .setHttpAsyncResponseConsumerFactory(
+                    new HttpAsyncResponseConsumerFactory.HeapBufferedResponseConsumerFactory(MAX_RESPONSE_BYTES))
+            .build();
 
     private final RestClient rest;
 
@@ -76,22 +82,16 @@ public final class ElasticsearchReader implements Closeable {
         }
     }
 
-    private static JsonNode send(RestClient rest, Request request) throws IOException {
+    private JsonNode send(Request request) throws IOException {
+        request.setOptions(BOUNDED);
         Response response;
         try {
             response = rest.performRequest(request);
         } catch (ResponseException e) {
             throw new Refused(e.getResponse().getStatusLine().getStatusCode(), errorType(e), e);
         }
-        if (response.getEntity().getContentLength() > MAX_RESPONSE_BYTES) {
-            throw new IOException("Elasticsearch answered with more than " + MAX_RESPONSE_BYTES + " bytes");
-        }
         try (InputStream in = response.getEntity().getContent()) {
-            byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            if (body.length > MAX_RESPONSE_BYTES) {
-                throw new IOException("Elasticsearch answered with more than " + MAX_RESPONSE_BYTES + " bytes");
-            }
-            return JSON.readTree(body);
+            return JSON.readTree(in);
         }
     }
 
@@ -103,10 +103,6 @@ public final class ElasticsearchReader implements Closeable {
         } catch (IOException | RuntimeException unreadable) {
             return "";
         }
-    }
-
-    private JsonNode send(Request request) throws IOException {
-        return send(rest, request);
     }
 
     @Override
