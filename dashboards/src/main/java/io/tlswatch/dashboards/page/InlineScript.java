@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,24 @@ public final class InlineScript {
             throw new IllegalArgumentException(name + " cannot be inlined: it holds </script or <!--");
         }
         return new InlineScript(text);
+    }
+
+    /** The scripts as {@code <script>} elements, one a line, in order. */
+    static String tags(List<InlineScript> scripts) {
+        StringBuilder tags = new StringBuilder();
+        for (InlineScript s : scripts) {
+            tags.append("<script>").append(s.text()).append("</script>\n");
+        }
+        return tags.toString();
+    }
+
+    /** {@code script-src} followed by each script's hash: the CSP directive that lets exactly these run. */
+    static String scriptSrc(List<InlineScript> scripts) {
+        StringBuilder directive = new StringBuilder("script-src");
+        for (InlineScript s : scripts) {
+            directive.append(' ').append(s.cspHash());
+        }
+        return directive.toString();
     }
 
     public String text() {

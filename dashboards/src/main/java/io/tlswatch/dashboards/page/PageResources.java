@@ -32,6 +32,16 @@ public final class PageResources {
         return read(OWN + "prevalence.js");
     }
 
+    /** The live dashboard's script: fetches the data, filters, drill-down. */
+    public static String dashboardScript() {
+        return read(OWN + "dashboard.js");
+    }
+
+    /** The live dashboard's additions to the style sheet. */
+    public static String dashboardStyle() {
+        return read(OWN + "dashboard.css");
+    }
+
     /** Chart.js's UMD build, minified. */
     public static String chartLibrary() {
         return read("/META-INF/resources/webjars/chart.js/" + chartLibraryVersion() + "/dist/chart.umd.min.js");

@@ -27,19 +27,14 @@ public final class ReportPage {
     public static String html(String reportJson) {
         List<InlineScript> scripts = List.of(InlineScript.of("Chart.js", PageResources.chartLibrary()),
                 InlineScript.of("prevalence.js", PageResources.pageScript()));
-        StringBuilder csp = new StringBuilder("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src");
-        StringBuilder tags = new StringBuilder();
-        for (InlineScript s : scripts) {
-            csp.append(' ').append(s.cspHash());
-            tags.append("<script>").append(s.text()).append("</script>\n");
-        }
+        String csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; " + InlineScript.scriptSrc(scripts);
         String data = "<script id=\"report-data\" type=\"application/json\">" + ScriptSafeJson.of(reportJson) + "</script>";
         String meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">";
         return Template.fill(PageResources.template(), List.of(
                 new Template.Slot(CSP_MARKER, meta),
                 new Template.Slot(STYLE_MARKER, PageResources.style()),
                 new Template.Slot(DATA_MARKER, data),
-                new Template.Slot(SCRIPTS_MARKER, tags.toString())));
+                new Template.Slot(SCRIPTS_MARKER, InlineScript.tags(scripts))));
     }
 
     /** Writes the page for {@code reportJson} to {@code file} (UTF-8). */

@@ -1,7 +1,7 @@
 /*
  * tlswatch prevalence page: renders the report data (the JSON object of the analyzer's ReportJson)
  * into the tables and Chart.js charts of report.html. Shared by the replay report (data inlined in
- * the page) and, later, the live dashboard (data from its server). Every string from the data is put
+ * the page) and the live dashboard (data from its server, fetched by dashboard.js). Every string from the data is put
  * in the page with textContent or drawn on a canvas: nothing is parsed as HTML.
  */
 (function (global) {
@@ -336,7 +336,7 @@
       { key: 'rules', title: 'Rules that fired', wire: true }
     ];
     fillTable(byId('table-sessions'), columns, data.samples.sessions.map(function (s) {
-      return { cells: [s.time.replace('T', ' ').replace('Z', ''), s.client, s.server_name || '', verdictBadge(s.verdict),
+      return { attrs: s.id ? { 'data-session-id': s.id } : {}, cells: [s.time.replace('T', ' ').replace('Z', ''), s.client, s.server_name || '', verdictBadge(s.verdict),
         s.interceptor ? s.interceptor.class + ': ' + s.interceptor.name : '', s.leaf_subject || '',
         s.leaf_issuer || '', (s.rules || []).join(', ')] };
     }), 'No intercepted or suspected session.');
@@ -373,7 +373,8 @@
     return charts.length;
   }
 
-  global.TlswatchPrevalence = { render: render, percent: percent, count: count, rendered: false, problems: [] };
+  global.TlswatchPrevalence = { render: render, percent: percent, count: count, el: el, fillTable: fillTable,
+    rendered: false, problems: [] };
 
   var inline = document.getElementById('report-data');
   if (inline) {
