@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tlswatch", mixinStandardHelpOptions = true, versionProvider = Tlswatch.Version.class,
         description = "Passive TLS interception monitor.",
-        subcommands = {ReplayCommand.class, CaptureCommand.class, SynthCommand.class, IndexCommand.class, TrustStoreCommand.class,
+        subcommands = {ReplayCommand.class, CaptureCommand.class, SynthCommand.class, IndexCommand.class, DemoCommand.class, UpCommand.class, TrustStoreCommand.class,
                 ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Tlswatch implements Runnable {
     static final int EXIT_FAILURE = 1;
@@ -82,7 +82,7 @@ public final class Tlswatch implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: replay, capture, synth, index, truststore or config");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: replay, capture, synth, index, demo, up, truststore or config");
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

@@ -29,4 +29,15 @@ public final class LoopbackPorts {
             return true;
         }
     }
+
+    /**
+     * Throws, naming what probably holds the port and the option to change it, when {@code port}
+     * (not 0) is taken on 127.0.0.1.
+     */
+    public static void requireFree(int port, String service, String option) throws IOException {
+        if (port != 0 && taken(port)) {
+            throw new IOException("127.0.0.1:" + port + " is taken (another " + service + ", or tlswatch up running?): "
+                    + "stop it or pick another port with " + option + " (0 for any)");
+        }
+    }
 }
