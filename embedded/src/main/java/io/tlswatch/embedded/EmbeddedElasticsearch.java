@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Files.createDirectories(dir.resolve(sub));
         }
         if (runningAsRoot()) {
+            requireSearchableByOthers(home.toAbsolutePath());
+            requireSearchableByOthers(dir.toAbsolutePath());
             chownTree(dir);
         }
         EmbeddedElasticsearch node = new EmbeddedElasticsearch(home.toAbsolutePath(), dir.toAbsolutePath(),
@@ -190,6 +193,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The node runs as uid 65534, which must be able to reach {@code dir} through its parents. */
+    private static void requireSearchableByOthers(Path dir) throws IOException {
+        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException("Elasticsearch runs as uid " + NOBODY + " (it refuses root), which cannot reach "
+                        + dir + " because " + p + " is not searchable by others: chmod o+x " + p
+                        + " or choose a folder elsewhere");
+            }
+        }
     }
 
     private static void chownTree(Path dir) throws IOException {
