@@ -51,17 +51,24 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     /**
      * Prepares {@code dir} (config copied from the distribution on the first start) and starts the
-     * node, returning once cluster health answers.
-     *
-     * @param port the HTTP port, 0 for a free one
-     * @param heap the JVM heap, e.g. {@code 512m}
-     * @param timeout how long the node may take to answer
-     * @param waited told the seconds waited so far, about every five seconds (progress lines)
-     * @throws IOException when the node cannot be started or dies or does not answer in time (with
-     *     the end of its console)
+     * node, returning once cluster health answers: {@link #prepare} then {@link #start(Duration, IntConsumer)}.
      */
     public static EmbeddedElasticsearch start(Path home, Path dir, int port, String heap, Duration timeout,
             IntConsumer waited) throws IOException {
+        EmbeddedElasticsearch node = prepare(home, dir, port, heap);
+        node.start(timeout, waited);
+        return node;
+    }
+
+    /**
+     * Prepares {@code dir} (config copied from the distribution on the first start) and picks the
+     * ports, without starting anything: the caller holds the node before it starts, so that
+     * {@link #stop()} from another thread (a shutdown hook) can end a node still starting.
+     *
+     * @param port the HTTP port, 0 for a free one
+     * @param heap the JVM heap, e.g. {@code 512m}
+     */
+    public static EmbeddedElasticsearch prepare(Path home, Path dir, int port, String heap) throws IOException {
         if (!isDistribution(home)) {
             throw new IOException("no Elasticsearch distribution at " + home + " (bin/elasticsearch missing)");
         }
@@ -76,10 +83,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             requireSearchableByOthers(dir.toAbsolutePath());
             chownTree(dir);
         }
-        EmbeddedElasticsearch node = new EmbeddedElasticsearch(home.toAbsolutePath(), dir.toAbsolutePath(),
-                LoopbackPorts.orFree(port), LoopbackPorts.free(), heap);
-        node.start(timeout, waited);
-        return node;
+        return new EmbeddedElasticsearch(home.toAbsolutePath(), dir.toAbsolutePath(), LoopbackPorts.orFree(port),
+                LoopbackPorts.free(), heap);
     }
 
     /** {@code http://127.0.0.1:port}. */
@@ -87,33 +92,47 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /** Starts the node again on the same port and data (after {@link #stop()}). */
-    public synchronized void start(Duration timeout, IntConsumer waited) throws IOException {
-        if (process != null) {
-            return;
+    /**
+     * Starts the node (again, after {@link #stop()}, on the same port and data) and waits until
+     * cluster health answers.
+     *
+     * @param timeout how long the node may take to answer
+     * @param waited told the seconds waited so far, about every five seconds (progress lines)
+     * @throws IOException when the node cannot be started, dies, is stopped meanwhile or does not
+     *     answer in time (with the end of its console)
+     */
+    public void start(Duration timeout, IntConsumer waited) throws IOException {
+        Process started;
+        synchronized (this) {
+            if (process != null) {
+                return;
+            }
+            ProcessBuilder builder = new ProcessBuilder(command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("console.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+            env.put("ES_PATH_CONF", dir.resolve("config").toString());
+            env.put("ES_TMPDIR", dir.resolve("tmp").toString());
+            env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+            started = builder.start();
+            process = started;
         }
-        ProcessBuilder builder = new ProcessBuilder(command())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("console.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("ES_JAVA_HOME", System.getProperty("java.home"));
-        env.put("ES_PATH_CONF", dir.resolve("config").toString());
-        env.put("ES_TMPDIR", dir.resolve("tmp").toString());
-        env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
-        process = builder.start();
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
         int lastTold = 0;
         while (!healthy()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
+            if (!started.isAlive() || System.nanoTime() > deadline) {
+                boolean stoppedMeanwhile = !running();
                 String console = Files.readString(dir.resolve("console.log"), StandardCharsets.UTF_8);
-                boolean died = !process.isAlive();
+                boolean died = !started.isAlive();
                 stop();
-                throw new IOException("Elasticsearch " + (died ? "exited" : "did not answer in " + timeout.toSeconds()
-                        + " s") + "; the end of " + dir.resolve("console.log") + ":\n"
+                throw new IOException(stoppedMeanwhile ? "Elasticsearch was stopped while starting"
+                        : "Elasticsearch " + (died ? "exited" : "did not answer in " + timeout.toSeconds() + " s")
+                        + "; the end of " + dir.resolve("console.log") + ":\n"
                         + console.substring(Math.max(0, console.length() - 3000)));
             }
-            int seconds = (int) ((System.nanoTime() - started) / 1_000_000_000L);
+            int seconds = (int) ((System.nanoTime() - t0) / 1_000_000_000L);
             if (seconds >= lastTold + 5) {
                 lastTold = seconds;
                 waited.accept(seconds);

@@ -16,7 +16,7 @@ final class ElasticsearchService implements StackService {
     private final Path home;
     private final int port;
     private final String heap;
-    private EmbeddedElasticsearch node;
+    private volatile EmbeddedElasticsearch node;
 
     /**
      * @param home the unpacked distribution
@@ -38,8 +38,9 @@ final class ElasticsearchService implements StackService {
     public void start(StackContext context) throws IOException {
         LoopbackPorts.requireFree(port, "Elasticsearch", "--elasticsearch-port");
         context.progress("elasticsearch takes 10 to 60 s to start; its log is in " + context.dataDir(name()));
-        node = EmbeddedElasticsearch.start(home, context.dataDir(name()), port, heap, START_TIMEOUT,
-                seconds -> context.progress("... waiting for elasticsearch (" + seconds + " s)"));
+        EmbeddedElasticsearch prepared = EmbeddedElasticsearch.prepare(home, context.dataDir(name()), port, heap);
+        node = prepared; // before it starts: a Ctrl-C while it starts stops it
+        prepared.start(START_TIMEOUT, seconds -> context.progress("... waiting for elasticsearch (" + seconds + " s)"));
         context.publish(StackContext.ELASTICSEARCH, node.url());
     }
 
