@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tlswatch", mixinStandardHelpOptions = true, versionProvider = Tlswatch.Version.class,
         description = "Passive TLS interception monitor.",
         subcommands = {ReplayCommand.class, CaptureCommand.class, SynthCommand.class, IndexCommand.class, DashboardCommand.class,
-                TrustStoreCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, UpCommand.class, TrustStoreCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Tlswatch implements Runnable {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
@@ -83,7 +82,8 @@ public final class Tlswatch implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: replay, capture, synth, index, dashboard, truststore or config");
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "a command is required: replay, capture, synth, index, dashboard, demo, up, truststore or config");
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */
