@@ -92,9 +92,10 @@ class ManySensorsTest {
         for (Thread t : indexers) {
             t.join(TimeUnit.MINUTES.toMillis(3));
         }
+        // Which indexer gets which partitions is the group's choice (one may take all when it joins
+        // first); together they index everything once, which the dashboard's totals show.
         for (Indexer indexer : running) {
             assertEquals(0, indexer.counters().deadLettered());
-            assertTrue(indexer.counters().indexed() > 0, "both indexers of the group got partitions and indexed");
             indexer.close();
         }
         stack.post("/_refresh", null);
