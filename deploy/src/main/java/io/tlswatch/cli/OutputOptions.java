@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
@@ -105,17 +108,17 @@ final class OutputOptions {
     }
 
     /** Summary lines: what the sink did with the documents (after it was closed). */
-    java.util.List<String> summary() {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    List<String> summary() {
+        List<String> lines = new ArrayList<>();
         if (rollupSink != null) {
-            lines.add(String.format(java.util.Locale.ROOT, "  rollups       %,d documents of %,d sessions; session documents "
+            lines.add(String.format(Locale.ROOT, "  rollups       %,d documents of %,d sessions; session documents "
                             + "written %,d (--sessions %s)", rollupSink.rollups().documents(),
                     rollupSink.rollups().sessions(), rollupSink.sessionsWritten(), sessions));
         }
         if (kafkaSink != null) {
             var c = kafkaSink.counters();
             var s = kafkaSink.spool();
-            lines.add(String.format(java.util.Locale.ROOT, "  kafka         %,d records: acknowledged %,d, spooled %,d, sent from "
+            lines.add(String.format(Locale.ROOT, "  kafka         %,d records: acknowledged %,d, spooled %,d, sent from "
                             + "the spool %,d, lost %,d; spool %s holds %,d bytes (corrupt tails skipped %,d)",
                     c.accepted(), c.acked(), c.spooled(), c.resent(), c.lost(), s.dir(), s.bytes(), s.corruptTails()));
         }

@@ -31,9 +31,7 @@ class CaptureCommandTest {
 
     /** Starts {@code tlswatch capture ARGS} in a child JVM and waits until it reads. */
     private Process startCapture(Path stderr, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", // as the jar's manifest does, for Agrona
-                "-cp", System.getProperty("java.class.path"), Tlswatch.class.getName(), "capture"));
+        List<String> command = ChildTlswatch.command("capture");
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(stderr.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).start();

@@ -59,11 +59,9 @@ class ManySensorsTest {
             assertEquals(0, Tlswatch.run(new String[] {"synth", "-q", "--flows", "150", "--seed", String.valueOf(11 + i),
                     "--sites", "30", "--forged-share", String.valueOf(0.1 + 0.1 * i), "--write-roots", dir.toString(),
                     "-o", capture.toString()}, new PrintWriter(err, true), Map.of()), err.toString());
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    Tlswatch.class.getName(), "replay", "--sensor", SENSORS.get(i), "--kafka", stack.broker().bootstrapServers(),
+            List<String> command = ChildTlswatch.command("replay", "--sensor", SENSORS.get(i), "--kafka", stack.broker().bootstrapServers(),
                     "--topic-prefix", "many", "--spool", dir.resolve("spool-" + i).toString(), "--progress", "never",
-                    "--extra-roots", dir.resolve("synth-public-roots.pem").toString(), capture.toString()));
+                    "--extra-roots", dir.resolve("synth-public-roots.pem").toString(), capture.toString());
             sensors.add(new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(SENSORS.get(i) + ".txt").toFile()).start());
         }

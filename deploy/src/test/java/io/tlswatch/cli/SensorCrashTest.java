@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +63,7 @@ class SensorCrashTest {
                 "--extra-roots", dir.resolve("synth-public-roots.pem").toString(), capture.toString());
 
         // 1. The first run dies without warning once Kafka has some of its sessions.
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Tlswatch.class.getName()));
-        command.addAll(replay);
+        List<String> command = ChildTlswatch.command(replay.toArray(String[]::new));
         Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
         long seen = waitForSessions(first, 100);
         assertTrue(first.isAlive(), "the first run was still replaying when it was killed (Kafka had " + seen + " sessions)");

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +40,8 @@ class UpCommandTest {
                 "no Elasticsearch distribution at -D" + ElasticsearchNode.HOME_PROPERTY + ": test skipped");
         // Elasticsearch runs as uid 65534 when the tests run as root: it must reach the data folder.
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Tlswatch.class.getName(), "up",
-                "--data-dir", data.resolve("var").toString(), "--kafka-port", "0", "--elasticsearch-port", "0", "--dashboard-port", "0",
-                "--elasticsearch-home", home.toString(), "--elasticsearch-heap", "256m")
+        ProcessBuilder builder = new ProcessBuilder(ChildTlswatch.command("up", "--data-dir", data.resolve("var").toString(), "--kafka-port", "0", "--elasticsearch-port", "0", "--dashboard-port", "0",
+                "--elasticsearch-home", home.toString(), "--elasticsearch-heap", "256m"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("TLSWATCH_"));
         return builder.start();

@@ -62,9 +62,14 @@ public final class ClientHelloExtensions {
                 : Arrays.copyOf(serverNameBytes, MAX_SERVER_NAME_BYTES));
     }
 
+    /** Bytes of the first host_name as sent (0 without one). */
+    public int serverNameLength() {
+        return serverNameBytes == null ? 0 : serverNameBytes.length;
+    }
+
     /** Whether the server name is longer than a DNS name can be, and {@link #serverName()} cut it. */
     public boolean serverNameTooLong() {
-        return serverNameBytes != null && serverNameBytes.length > MAX_SERVER_NAME_BYTES;
+        return serverNameLength() > MAX_SERVER_NAME_BYTES;
     }
 
     /** The exact bytes of the first host_name, or null. */

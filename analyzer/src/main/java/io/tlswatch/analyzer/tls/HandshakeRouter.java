@@ -81,7 +81,7 @@ final class HandshakeRouter implements HandshakeAssembler.Sink {
             offeredTls13 = hello.offered().offersTls13();
             extensionAnomalies(hello.extensions(), hello.offered().errors());
             if (hello.offered().serverNameTooLong()) {
-                listener.onAnomaly(TlsAnomaly.SERVER_NAME_TOO_LONG, hello.offered().serverNameBytes().length + " bytes",
+                listener.onAnomaly(TlsAnomaly.SERVER_NAME_TOO_LONG, hello.offered().serverNameLength() + " bytes",
                         fromClient);
             }
             listener.onClientHello(hello);
